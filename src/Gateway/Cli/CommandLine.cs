@@ -1,0 +1,49 @@
+using MedQA.Gateway.Data;
+using MedQA.Gateway.Import;
+using MedQA.Gateway.Schema;
+
+namespace MedQA.Gateway.Cli;
+
+/// <summary>
+/// The verbs the gateway runs instead of serving: <c>import &lt;file-or-folder&gt;...</c> and
+/// <c>schema export [path]</c>. Options such as <c>--ConnectionStrings:MedQA=...</c> apply as when serving.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly string[] Verbs = ["import", "schema", "help", "--help"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    {
+        var positional = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        switch (args[0].ToLowerInvariant())
+        {
+            case "import" when positional.Length > 0:
+                await services.MigrateAsync();
+                var report = await services.GetRequiredService<PageImportRunner>().ImportAsync(positional, Console.Error);
+                Console.WriteLine(report);
+                return report.Failed.Count == 0 ? 0 : 1;
+            case "schema" when positional is ["export", ..]:
+                var sdl = SchemaExport.Print(services.GetRequiredService<MedQaSchema>());
+                if (positional.Length > 1)
+                {
+                    await File.WriteAllTextAsync(positional[1], sdl);
+                    Console.WriteLine($"Wrote the schema to {positional[1]}");
+                }
+                else
+                {
+                    Console.Write(sdl);
+                }
+                return 0;
+            default:
+                Console.Error.WriteLine("""
+                    Usage: dotnet run --project src/Gateway -- [verb]
+                      (no verb)                      serve GraphQL on http://localhost:5080/graphql
+                      import <file-or-folder>...     import question pages (*.txt in folders) and exit
+                      schema export [path]           write the GraphQL schema (SDL) to path, or to stdout
+                    """);
+                return args[0] is "help" or "--help" ? 0 : 2;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using MedQA.Kernel.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace MedQA.Gateway.Data;
+
+public static class DatabaseRegistration
+{
+    public const string DefaultSqliteConnection = "Data Source=data/medqa.db";
+
+    /// <summary>
+    /// Registers a pooled context factory for the configured provider, exposed to the modules as
+    /// <c>IDbContextFactory&lt;MedQaDbContext&gt;</c>. Interceptors registered in DI (a test's SQL counter) are added.
+    /// </summary>
+    public static IServiceCollection AddMedQaDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        var connectionString = configuration.GetConnectionString("MedQA");
+        switch (options.Provider)
+        {
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("MedQA:Database:Provider is SqlServer but ConnectionStrings:MedQA is not set.");
+                }
+                services.AddPooledDbContextFactory<SqlServerMedQaDbContext>((sp, o) => o
+                    .UseSqlServer(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
+                services.AddSingleton<IDbContextFactory<MedQaDbContext>, ContextFactory<SqlServerMedQaDbContext>>();
+                break;
+            default:
+                var sqlite = SqliteConnection(connectionString);
+                services.AddPooledDbContextFactory<SqliteMedQaDbContext>((sp, o) => o
+                    .UseSqlite(sqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
+                services.AddSingleton<IDbContextFactory<MedQaDbContext>, ContextFactory<SqliteMedQaDbContext>>();
+                break;
+        }
+        return services;
+    }
+
+    /// <summary>The SQLite connection string, with the database file's folder created.</summary>
+    private static string SqliteConnection(string? configured)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DefaultSqliteConnection : configured);
+        if (builder.Mode is not SqliteOpenMode.Memory && builder.DataSource is { Length: > 0 } file && file != ":memory:")
+        {
+            builder.DataSource = Path.GetFullPath(file);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+        return builder.ToString();
+    }
+
+    private sealed class ContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<MedQaDbContext>
+        where TContext : MedQaDbContext
+    {
+        public MedQaDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<MedQaDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await inner.CreateDbContextAsync(cancellationToken);
+    }
+}

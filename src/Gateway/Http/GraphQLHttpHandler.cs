@@ -1,0 +1,125 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQLParser;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using MedQA.Gateway.Schema;
+using Microsoft.Net.Http.Headers;
+
+namespace MedQA.Gateway.Http;
+
+/// <summary>
+/// The GraphQL-over-HTTP endpoint (the GraphQL.NET server package is not available to us): POST with a JSON body,
+/// GET for queries only, responses in application/graphql-response+json when accepted, else application/json.
+/// </summary>
+public sealed class GraphQLHttpHandler(IDocumentExecuter<MedQaSchema> executer, IGraphQLSerializer serializer)
+{
+    public async Task HandleAsync(HttpContext http)
+    {
+        var mediaType = ResponseMediaType.Negotiate(http.Request.Headers);
+        if (mediaType is null)
+        {
+            await WriteErrorAsync(http, StatusCodes.Status406NotAcceptable, ResponseMediaType.Json, "NOT_ACCEPTABLE",
+                $"The Accept header allows neither {ResponseMediaType.GraphQLResponse} nor {ResponseMediaType.Json}.");
+            return;
+        }
+        var isGet = HttpMethods.IsGet(http.Request.Method);
+        if (!isGet && !IsJson(http.Request.ContentType))
+        {
+            await WriteErrorAsync(http, StatusCodes.Status415UnsupportedMediaType, mediaType, "UNSUPPORTED_MEDIA_TYPE",
+                "Send the request as Content-Type: application/json (UTF-8).");
+            return;
+        }
+        GraphQLHttpRequest request;
+        try
+        {
+            request = isGet ? GraphQLHttpRequest.Read(http.Request.Query, serializer) : await ReadBodyAsync(http);
+        }
+        catch (BadGraphQLRequest e)
+        {
+            await WriteErrorAsync(http, BadRequestStatus(mediaType), mediaType, "BAD_REQUEST", e.Message);
+            return;
+        }
+        var document = TryParse(request.Query);
+        if (isGet && document is not null && OperationOf(document, request.OperationName) is { } operation
+            && operation.Operation != OperationType.Query)
+        {
+            http.Response.Headers.Allow = "POST";
+            await WriteErrorAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "METHOD_NOT_ALLOWED",
+                $"A {operation.Operation.ToString().ToLowerInvariant()} cannot be sent with GET: send it with POST.");
+            return;
+        }
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = request.Query,
+            Document = document,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = http.RequestServices,
+            User = http.User,
+            CancellationToken = http.RequestAborted,
+        });
+        // A document that did not parse or validate never executed: a 400 for clients that understand the spec's
+        // media type, a 200 with errors for legacy application/json clients.
+        http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : BadRequestStatus(mediaType);
+        await WriteAsync(http, mediaType, result);
+    }
+
+    private async Task<GraphQLHttpRequest> ReadBodyAsync(HttpContext http)
+    {
+        JsonDocument body;
+        try
+        {
+            body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+        }
+        catch (JsonException e)
+        {
+            throw new BadGraphQLRequest($"The request body is not valid JSON: {e.Message}");
+        }
+        using (body)
+        {
+            return GraphQLHttpRequest.Read(body.RootElement, serializer);
+        }
+    }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && parsed.MediaType.Equals(ResponseMediaType.Json, StringComparison.OrdinalIgnoreCase)
+        && (!parsed.Charset.HasValue || parsed.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+
+    private static GraphQLDocument? TryParse(string query)
+    {
+        try
+        {
+            return Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.Comments });
+        }
+        catch (GraphQLParserException)
+        {
+            return null; // the executer parses again and reports the syntax error in the spec's shape
+        }
+    }
+
+    private static GraphQLOperationDefinition? OperationOf(GraphQLDocument document, string? name)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        return name is null
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.FirstOrDefault(o => o.Name?.StringValue == name);
+    }
+
+    private static int BadRequestStatus(string mediaType) =>
+        mediaType == ResponseMediaType.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+
+    private Task WriteErrorAsync(HttpContext http, int status, string mediaType, string code, string message)
+    {
+        http.Response.StatusCode = status;
+        return WriteAsync(http, mediaType, new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] });
+    }
+
+    private Task WriteAsync(HttpContext http, string mediaType, ExecutionResult result)
+    {
+        http.Response.ContentType = $"{mediaType}; charset=utf-8";
+        return serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+}

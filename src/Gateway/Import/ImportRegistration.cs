@@ -1,0 +1,7 @@
+namespace MedQA.Gateway.Import;
+
+public static class ImportRegistration
+{
+    public static IServiceCollection AddPageImport(this IServiceCollection services) =>
+        services.AddSingleton<PageImporter>().AddSingleton<PageImportRunner>();
+}

@@ -1,0 +1,49 @@
+using System.Text;
+
+namespace MedQA.Gateway.Import;
+
+/// <summary>Finds page files and reads them as text, refusing what is not UTF-8 text.</summary>
+public static class PageFiles
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The files named, and every *.txt file under the folders named, in a stable order.</summary>
+    public static IEnumerable<string> Find(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                foreach (var file in Directory.EnumerateFiles(path, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                {
+                    yield return file;
+                }
+            }
+            else
+            {
+                yield return path;
+            }
+        }
+    }
+
+    /// <summary>The file's text; throws <see cref="PageFormatException"/> for a binary or non-UTF-8 file.</summary>
+    public static async Task<string> ReadAsync(string file, CancellationToken cancellationToken)
+    {
+        var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
+        var nul = Array.IndexOf(bytes, (byte)0);
+        if (nul >= 0)
+        {
+            throw new PageFormatException(LineAt(bytes, nul), "the file is binary, not a text page (it holds a NUL byte)");
+        }
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new PageFormatException(LineAt(bytes, Math.Max(0, e.Index)), "the file is not UTF-8 text");
+        }
+    }
+
+    private static int LineAt(byte[] bytes, int offset) => 1 + bytes.AsSpan(0, Math.Min(offset, bytes.Length)).Count((byte)'\n');
+}

@@ -1,0 +1,66 @@
+namespace MedQA.Gateway.Import;
+
+/// <summary>
+/// Imports page files one by one, each in its own transaction: a bad file is reported as <c>file:line: problem</c>,
+/// nothing of it is written, and the other files still import.
+/// </summary>
+public sealed class PageImportRunner(PageImporter importer, ILogger<PageImportRunner> logger)
+{
+    public async Task<ImportReport> ImportAsync(IEnumerable<string> paths, TextWriter errors, CancellationToken cancellationToken = default)
+    {
+        var report = new ImportReport();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var file in PageFiles.Find(paths))
+        {
+            try
+            {
+                if (!File.Exists(file))
+                {
+                    throw new PageFormatException(1, "no such file or folder");
+                }
+                var page = PageParser.Parse(await PageFiles.ReadAsync(file, cancellationToken));
+                var imported = await importer.ImportAsync(page, cancellationToken);
+                if (imported.Created)
+                {
+                    report.Created++;
+                }
+                else
+                {
+                    report.Updated++;
+                }
+            }
+            catch (PageFormatException e)
+            {
+                report.Failed.Add($"{file}:{e.Line}: {e.Problem}");
+                await errors.WriteLineAsync($"{file}:{e.Line}: {e.Problem}");
+            }
+            catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or IOException or UnauthorizedAccessException)
+            {
+                logger.LogError(e, "Importing {File} failed", file);
+                report.Failed.Add($"{file}:1: {e.GetBaseException().Message}");
+                await errors.WriteLineAsync($"{file}:1: could not be imported: {e.GetBaseException().Message}");
+            }
+        }
+        report.Elapsed = clock.Elapsed;
+        return report;
+    }
+}
+
+public sealed class ImportReport
+{
+    public int Created { get; set; }
+
+    public int Updated { get; set; }
+
+    public List<string> Failed { get; } = [];
+
+    public TimeSpan Elapsed { get; set; }
+
+    public int Imported => Created + Updated;
+
+    public double PagesPerSecond => Elapsed.TotalSeconds > 0 ? Imported / Elapsed.TotalSeconds : 0;
+
+    public override string ToString() =>
+        $"{Imported} pages imported ({Created} new, {Updated} updated), {Failed.Count} failed, " +
+        $"in {Elapsed.TotalSeconds:0.00} s ({PagesPerSecond:0} pages/s)";
+}

@@ -1,0 +1,16 @@
+using MedQA.Gateway.Data;
+using MedQA.Gateway.Import;
+using MedQA.Gateway.Schema;
+
+namespace MedQA.Gateway;
+
+public static class MedQaServices
+{
+    /// <summary>Everything the gateway serves: database, content modules, GraphQL, importer.</summary>
+    public static IServiceCollection AddMedQa(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment) =>
+        services
+            .AddMedQaDatabase(configuration)
+            .AddContentModules()
+            .AddMedQaGraphQL(environment)
+            .AddPageImport();
+}

@@ -1,0 +1,26 @@
+using MedQA.Gateway;
+using MedQA.Gateway.Cli;
+using MedQA.Gateway.Data;
+using MedQA.Gateway.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+builder.Services.AddMedQa(builder.Configuration, builder.Environment);
+
+var app = builder.Build();
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(app.Services, args);
+}
+
+await app.Services.MigrateAsync();
+await app.Services.ImportSamplesIfEmptyAsync();
+app.MapMedQaGraphQL();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to <c>WebApplicationFactory&lt;Program&gt;</c> in the tests.</summary>
+public partial class Program;

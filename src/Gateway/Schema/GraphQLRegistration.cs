@@ -1,0 +1,18 @@
+using GraphQL;
+using GraphQL.Execution;
+using MedQA.Gateway.Http;
+
+namespace MedQA.Gateway.Schema;
+
+public static class GraphQLRegistration
+{
+    public static IServiceCollection AddMedQaGraphQL(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddGraphQL(graphQL => graphQL
+            .AddSchema<MedQaSchema>()
+            .AddSystemTextJson()
+            .AddErrorInfoProvider(new MedQaErrorInfoProvider(environment.IsDevelopment())));
+        services.AddSingleton<GraphQLHttpHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+using GraphQL;
+using GraphQL.Execution;
+using MedQA.Kernel.GraphQL;
+
+namespace MedQA.Gateway.Schema;
+
+/// <summary>
+/// Error shape for clients: <c>message</c>, <c>locations</c>, <c>path</c> and one stable <c>extensions.code</c>.
+/// An unexpected exception becomes <c>INTERNAL_SERVER_ERROR</c>; its details (type names, stack traces, SQL)
+/// are shown in Development only.
+/// </summary>
+public sealed class MedQaErrorInfoProvider(bool exposeDetails) : ErrorInfoProvider(options =>
+{
+    options.ExposeExceptionDetails = false;
+    options.ExposeCodes = true;
+    options.ExposeData = false;
+})
+{
+    public override ErrorInfo GetInfo(ExecutionError executionError)
+    {
+        var info = base.GetInfo(executionError);
+        info.Extensions?.Remove("codes");
+        if (executionError is UnhandledError unhandled)
+        {
+            info.Extensions ??= new Dictionary<string, object?>();
+            info.Extensions["code"] = ErrorCodes.InternalError;
+            if (exposeDetails)
+            {
+                info.Extensions["details"] = unhandled.InnerException?.ToString();
+            }
+            else
+            {
+                info.Message = "An internal error occurred while resolving this field.";
+            }
+        }
+        return info;
+    }
+}

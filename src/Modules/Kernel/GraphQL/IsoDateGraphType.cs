@@ -1,0 +1,39 @@
+using System.Globalization;
+using GraphQL.Types;
+using GraphQLParser.AST;
+
+namespace MedQA.Kernel.GraphQL;
+
+/// <summary>A calendar date without time or zone, written ISO 8601 <c>YYYY-MM-DD</c>.</summary>
+public sealed class IsoDateGraphType : ScalarGraphType
+{
+    private const string Format = "yyyy-MM-dd";
+
+    public IsoDateGraphType()
+    {
+        Name = "Date";
+        Description = "A calendar date without time or time zone, as ISO 8601 `YYYY-MM-DD` (for example `2015-08-26`).";
+    }
+
+    public override object? ParseLiteral(GraphQLValue value) => value switch
+    {
+        GraphQLNullValue => null,
+        GraphQLStringValue text => ParseValue((string)text.Value),
+        _ => ThrowLiteralConversionError(value),
+    };
+
+    public override object? ParseValue(object? value) => value switch
+    {
+        null => null,
+        DateOnly date => date,
+        string text when DateOnly.TryParseExact(text, Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date,
+        _ => ThrowValueConversionError(value),
+    };
+
+    public override object? Serialize(object? value) => value switch
+    {
+        null => null,
+        DateOnly date => date.ToString(Format, CultureInfo.InvariantCulture),
+        _ => ThrowSerializationError(value),
+    };
+}

@@ -1,0 +1,35 @@
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MedQA.Questions;
+
+public sealed class ArticleType : ObjectGraphType<Article>
+{
+    public ArticleType()
+    {
+        Name = "Article";
+        Description = "The \"More Info\" article of a question page.";
+        Field<NonNullGraphType<StringGraphType>>("intro").Description("The paragraphs before the first section, line breaks kept.")
+            .Resolve(context => context.Source.Intro);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ArticleSectionType>>>>("sections")
+            .Description("The titled sections (\"Causes of ...\", \"Treatment Options\", ...), in page order.")
+            .Resolve(context => context.RequestServices!.GetRequiredService<QuestionLoaders>().SectionsByQuestion
+                .Load(context.Source.QuestionId));
+        Field<StringGraphType>("conclusion").Description("The text under the \"Conclusion\" heading; null when there is none.")
+            .Resolve(context => context.Source.Conclusion);
+    }
+}
+
+public sealed class ArticleSectionType : ObjectGraphType<ArticleSection>
+{
+    public ArticleSectionType()
+    {
+        Name = "ArticleSection";
+        Description = "A titled section of an article.";
+        Field<NonNullGraphType<StringGraphType>>("heading").Description("The section's heading (`Treatment Options`).")
+            .Resolve(context => context.Source.Heading);
+        Field<NonNullGraphType<StringGraphType>>("body")
+            .Description("The section's text, line breaks kept; numbered items read `N. Item title: text`.")
+            .Resolve(context => context.Source.Body);
+    }
+}

@@ -1,0 +1,34 @@
+using GraphQL;
+using GraphQL.Types;
+using MedQA.Kernel.Data;
+using MedQA.Kernel.GraphQL;
+using MedQA.Specialties;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MedQA.Questions;
+
+/// <summary>Adds <c>question(slug:)</c> and <c>questions</c> to the root query.</summary>
+public sealed class QuestionQueries(IDbContextFactory<MedQaDbContext> contexts) : ObjectTypeExtension<QueryType>
+{
+    protected override void Extend(QueryType type)
+    {
+        type.Field<QuestionType>("question")
+            .Description("One question page by its slug; null when there is none.")
+            .Argument<NonNullGraphType<StringGraphType>>("slug", "The question's slug, such as `facial-nerve-twitching`.")
+            .Resolve(context => context.RequestServices!.GetRequiredService<QuestionLoaders>()
+                .BySlug.Load(context.GetArgument<string>("slug")));
+        type.Field<NonNullGraphType<QuestionConnectionType>>("questions")
+            .Description("Questions, newest first, a page at a time.")
+            .Argument<IntGraphType>("first", $"How many questions (default {Paging.DefaultPageSize}, at most {Paging.MaxPageSize}).")
+            .Argument<StringGraphType>("after", "The `endCursor` of the previous page.")
+            .Argument<StringGraphType>("specialty", "Only questions of this specialty (its slug, such as `neurology`).")
+            .ResolveAsync(async context =>
+            {
+                var specialty = context.GetArgument<string?>("specialty");
+                return await QuestionPaging.PageAsync(contexts, context, (questions, db) => specialty is null
+                    ? questions
+                    : questions.Where(q => db.Set<Specialty>().Any(s => s.Id == q.SpecialtyId && s.Slug == specialty)));
+            });
+    }
+}

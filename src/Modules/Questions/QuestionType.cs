@@ -1,0 +1,41 @@
+using GraphQL.Types;
+using MedQA.Kernel.GraphQL;
+using MedQA.Specialties;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MedQA.Questions;
+
+public sealed class QuestionType : ObjectGraphType<Question>
+{
+    public QuestionType()
+    {
+        Name = "Question";
+        Description = "A patient's question: one page of the site, with its replies, article, similar questions and FAQ topics.";
+        this.ImplementNode(q => q.Id);
+        Field<NonNullGraphType<StringGraphType>>("slug")
+            .Description("The title in lower-case kebab form (`facial-nerve-twitching`): the page's address, for `question(slug:)`.")
+            .Resolve(context => context.Source.Slug);
+        Field<NonNullGraphType<StringGraphType>>("title").Description("The question's title, as the patient wrote it.")
+            .Resolve(context => context.Source.Title);
+        Field<NonNullGraphType<StringGraphType>>("headline")
+            .Description("The page headline (`Facial Nerve Twitches: Causes and Treatment Options`), without the specialty.")
+            .Resolve(context => context.Source.Headline);
+        Field<NonNullGraphType<StringGraphType>>("body")
+            .Description("The question as the patient wrote it: plain text, line breaks kept.")
+            .Resolve(context => context.Source.Body);
+        Field<NonNullGraphType<IsoDateGraphType>>("askedOn").Description("The day the question was asked.")
+            .Resolve(context => context.Source.AskedOn);
+        Field<NonNullGraphType<SpecialtyType>>("specialty").Description("The specialty the question was asked in.")
+            .Resolve(context => context.RequestServices!.GetRequiredService<SpecialtyLoaders>().ById
+                .Load(context.Source.SpecialtyId));
+        Field<NonNullGraphType<AskerType>>("asker").Description("Who asked: alias, gender and age range.")
+            .Resolve(context => context.Source);
+        Field<ArticleType>("article").Description("The \"More Info\" article; null when the page has none.")
+            .Resolve(context => context.RequestServices!.GetRequiredService<QuestionLoaders>().ArticleByQuestion
+                .Load(context.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SimilarTeaserType>>>>("similar")
+            .Description("The page's \"Similar Q&A\" teasers, in page order.")
+            .Resolve(context => context.RequestServices!.GetRequiredService<QuestionLoaders>().TeasersByQuestion
+                .Load(context.Source.Id));
+    }
+}

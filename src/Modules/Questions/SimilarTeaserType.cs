@@ -1,0 +1,28 @@
+using GraphQL.Types;
+using MedQA.Kernel.GraphQL;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MedQA.Questions;
+
+public sealed class SimilarTeaserType : ObjectGraphType<SimilarTeaser>
+{
+    public SimilarTeaserType()
+    {
+        Name = "SimilarTeaser";
+        Description = "A \"Similar Q&A\" teaser: excerpts of another question and of its reply, with a link to it.";
+        Field<NonNullGraphType<StringGraphType>>("headline").Description("The other question's headline.")
+            .Resolve(context => context.Source.Headline);
+        Field<NonNullGraphType<StringGraphType>>("questionExcerpt").Description("The start of the other question (may end in `...`).")
+            .Resolve(context => context.Source.QuestionExcerpt);
+        Field<NonNullGraphType<StringGraphType>>("doctorName").Description("The replying doctor's name (`Lai Zhaokang`).")
+            .Resolve(context => context.Source.DoctorName);
+        Field<NonNullGraphType<StringGraphType>>("doctorSpecialty").Description("The replying doctor's specialty, as the teaser names it.")
+            .Resolve(context => context.Source.DoctorSpecialty);
+        Field<NonNullGraphType<StringGraphType>>("replyExcerpt").Description("The start of the reply (may end in `...`).")
+            .Resolve(context => context.Source.ReplyExcerpt);
+        Field<QuestionType>("question")
+            .Description("The question the teaser links to, when it is in MedQA (imported before or after this page); otherwise null.")
+            .Resolve(context => context.RequestServices!.GetRequiredService<QuestionLoaders>().ByHeadline
+                .Load(context.Source.LinkHeadline));
+    }
+}

@@ -1,0 +1,21 @@
+using GraphQL.Types;
+using MedQA.Kernel.GraphQL;
+using MedQA.Specialties;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MedQA.Replies;
+
+public sealed class DoctorType : ObjectGraphType<Doctor>
+{
+    public DoctorType()
+    {
+        Name = "Doctor";
+        Description = "A doctor who replies to questions.";
+        this.ImplementNode(d => d.Id);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("The doctor's name without the title (`Lan Shengxing`).")
+            .Resolve(context => context.Source.Name);
+        Field<NonNullGraphType<SpecialtyType>>("specialty").Description("The specialty the doctor replies in.")
+            .Resolve(context => context.RequestServices!.GetRequiredService<SpecialtyLoaders>().ById
+                .Load(context.Source.SpecialtyId));
+    }
+}

@@ -1,0 +1,22 @@
+using GraphQL.Types;
+using MedQA.Kernel.GraphQL;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MedQA.Replies;
+
+public sealed class ReplyType : ObjectGraphType<Reply>
+{
+    public ReplyType()
+    {
+        Name = "Reply";
+        Description = "A doctor's reply to a question.";
+        this.ImplementNode(r => r.Id);
+        Field<NonNullGraphType<DoctorType>>("doctor").Description("The doctor who replied.")
+            .Resolve(context => context.RequestServices!.GetRequiredService<ReplyLoaders>().DoctorById
+                .Load(context.Source.DoctorId));
+        Field<NonNullGraphType<StringGraphType>>("body").Description("The reply: plain text, line breaks kept.")
+            .Resolve(context => context.Source.Body);
+        Field<NonNullGraphType<IsoDateGraphType>>("repliedOn").Description("The day the doctor replied.")
+            .Resolve(context => context.Source.RepliedOn);
+    }
+}
