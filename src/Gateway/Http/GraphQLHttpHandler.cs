@@ -37,7 +37,8 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter<MedQaSchema> executer, 
         }
         catch (BadGraphQLRequest e)
         {
-            await WriteErrorAsync(http, BadRequestStatus(mediaType), mediaType, "BAD_REQUEST", e.Message);
+            // Not a GraphQL request at all (bad JSON, wrong parameter types): 400 whatever the media type.
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, "BAD_REQUEST", e.Message);
             return;
         }
         var document = TryParse(request.Query);
@@ -62,7 +63,9 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter<MedQaSchema> executer, 
         });
         // A document that did not parse or validate never executed: a 400 for clients that understand the spec's
         // media type, a 200 with errors for legacy application/json clients.
-        http.Response.StatusCode = result.Executed ? StatusCodes.Status200OK : BadRequestStatus(mediaType);
+        http.Response.StatusCode = result.Executed || mediaType == ResponseMediaType.Json
+            ? StatusCodes.Status200OK
+            : StatusCodes.Status400BadRequest;
         await WriteAsync(http, mediaType, result);
     }
 
@@ -107,9 +110,6 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter<MedQaSchema> executer, 
             ? operations.Count == 1 ? operations[0] : null
             : operations.FirstOrDefault(o => o.Name?.StringValue == name);
     }
-
-    private static int BadRequestStatus(string mediaType) =>
-        mediaType == ResponseMediaType.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
 
     private Task WriteErrorAsync(HttpContext http, int status, string mediaType, string code, string message)
     {

@@ -1,0 +1,83 @@
+using MedQA.Gateway.Import;
+using MedQA.Tests.Support;
+
+namespace MedQA.Tests.Import;
+
+/// <summary>Each way a page can be wrong is reported with the line at fault.</summary>
+public sealed class BadPageTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n\n   \n")]
+    public void An_empty_page_is_rejected(string text)
+    {
+        var error = Assert.Throws<PageFormatException>(() => PageParser.Parse(text));
+        Assert.Equal(1, error.Line);
+        Assert.Contains("empty", error.Problem);
+    }
+
+    [Fact]
+    public void A_page_without_a_title_is_rejected_at_the_asker_line()
+    {
+        var text = "Knee pain - Orthopedics\n\nShare to:\n\nLee, 40~49 year old male. Ask Date: 2020/03/04\n";
+
+        var error = Assert.Throws<PageFormatException>(() => PageParser.Parse(text));
+
+        Assert.Equal(5, error.Line);
+        Assert.Contains("no question title", error.Problem);
+    }
+
+    [Fact]
+    public void A_page_without_an_asker_line_is_rejected()
+    {
+        var text = Pages.Minimal().Replace("Lee, 40~49 year old male. Ask Date: 2020/03/04", "");
+
+        var error = Assert.Throws<PageFormatException>(() => PageParser.Parse(text));
+
+        Assert.Contains("no asker line", error.Problem);
+    }
+
+    [Fact]
+    public void A_page_without_a_reply_is_rejected()
+    {
+        var text = Pages.Minimal().Split("Dr. Wang Wei")[0];
+
+        var error = Assert.Throws<PageFormatException>(() => PageParser.Parse(text));
+
+        Assert.Contains("no doctor reply", error.Problem);
+    }
+
+    [Theory]
+    [InlineData("2015/02/30")]
+    [InlineData("2015/13/01")]
+    [InlineData("yesterday")]
+    public void An_impossible_ask_date_is_rejected_on_its_line(string date)
+    {
+        var error = Assert.Throws<PageFormatException>(() => PageParser.Parse(Pages.Minimal(date: "2020/03/04").Replace("Ask Date: 2020/03/04", $"Ask Date: {date}")));
+
+        Assert.Equal(10, error.Line);
+        Assert.Equal($"impossible ask date '{date}' (expected a real date, YYYY/MM/DD)", error.Problem);
+    }
+
+    [Fact]
+    public void A_reply_without_its_date_is_rejected_at_the_doctor_line()
+    {
+        var text = Pages.Minimal().Replace("Reply Date: 2020/03/04", "");
+
+        var error = Assert.Throws<PageFormatException>(() => PageParser.Parse(text));
+
+        Assert.Equal(12, error.Line);
+        Assert.Contains("no 'Reply Date", error.Problem);
+    }
+
+    [Fact]
+    public void A_binary_file_is_rejected_before_parsing()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory().FullName, "image.txt");
+        File.WriteAllBytes(file, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]);
+
+        var error = Assert.Throws<PageFormatException>(() => PageFiles.ReadAsync(file, default).GetAwaiter().GetResult());
+
+        Assert.Contains("binary", error.Problem);
+    }
+}
