@@ -12,24 +12,34 @@ public static class CommandLine
 {
     private static readonly string[] Verbs = ["import", "schema", "help", "--help"];
 
+    /// <summary>
+    /// A path as the caller meant it: `dotnet run --project src/Gateway` starts the gateway in its project folder,
+    /// so a relative path is taken from the shell's folder (PWD) when there is one.
+    /// </summary>
+    private static string FromCaller(string path) =>
+        Path.IsPathRooted(path) || Environment.GetEnvironmentVariable("PWD") is not { Length: > 0 } caller || !Directory.Exists(caller)
+            ? Path.GetFullPath(path)
+            : Path.GetFullPath(Path.Combine(caller, path));
+
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
         var positional = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        var paths = positional.Select(FromCaller).ToArray();
         switch (args[0].ToLowerInvariant())
         {
             case "import" when positional.Length > 0:
                 await services.MigrateAsync();
-                var report = await services.GetRequiredService<PageImportRunner>().ImportAsync(positional, Console.Error);
+                var report = await services.GetRequiredService<PageImportRunner>().ImportAsync(paths, Console.Error);
                 Console.WriteLine(report);
                 return report.Failed.Count == 0 ? 0 : 1;
             case "schema" when positional is ["export", ..]:
                 var sdl = SchemaExport.Print(services.GetRequiredService<MedQaSchema>());
                 if (positional.Length > 1)
                 {
-                    await File.WriteAllTextAsync(positional[1], sdl);
-                    Console.WriteLine($"Wrote the schema to {positional[1]}");
+                    await File.WriteAllTextAsync(paths[1], sdl);
+                    Console.WriteLine($"Wrote the schema to {paths[1]}");
                 }
                 else
                 {

@@ -1,0 +1,43 @@
+using MedQA.Tests.Support;
+
+namespace MedQA.Tests.Data;
+
+/// <summary>Relations load in one batch per level, whatever the page size.</summary>
+public sealed class SqlStatementCountTests(CatalogueFactory catalogue) : IClassFixture<CatalogueFactory>
+{
+    private const string ListPage = "query($n: Int) { questions(first: $n) { edges { node { replies { doctor { specialty { name } } } } } } }";
+
+    [Fact]
+    public async Task A_list_page_with_replies_doctors_and_specialties_costs_one_statement_per_level()
+    {
+        var small = await CountAsync(ListPage, 5);
+        var large = await CountAsync(ListPage, 50);
+
+        Assert.Equal(4, small); // questions, replies, doctors, specialties
+        Assert.Equal(small, large);
+    }
+
+    [Fact]
+    public async Task The_total_is_counted_only_when_selected()
+    {
+        var without = await CountAsync("query($n: Int) { questions(first: $n) { nodes { title } } }", 5);
+        var with = await CountAsync("query($n: Int) { questions(first: $n) { totalCount nodes { title } } }", 5);
+
+        Assert.Equal(1, without);
+        Assert.Equal(2, with);
+    }
+
+    [Fact]
+    public async Task A_rejected_page_size_runs_no_SQL()
+    {
+        Assert.Equal(0, await CountAsync(ListPage, 51));
+    }
+
+    private async Task<int> CountAsync(string query, int n)
+    {
+        var client = catalogue.Factory.CreateClient();
+        catalogue.Factory.Sql.Reset();
+        await client.PostAsync(query, new { n });
+        return catalogue.Factory.Sql.Commands.Count;
+    }
+}
