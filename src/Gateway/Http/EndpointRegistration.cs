@@ -1,8 +1,13 @@
+using MedQA.Gateway.Schema;
+
 namespace MedQA.Gateway.Http;
 
 public static class EndpointRegistration
 {
-    /// <summary>Maps <c>/graphql</c> (GET and POST) and adds the headers every response carries.</summary>
+    /// <summary>
+    /// Maps <c>/graphql</c> (GET and POST, JSON only), <c>/schema.graphql</c> (the SDL) and the in-browser IDE at
+    /// <c>/ide/</c>, and adds the headers every response carries.
+    /// </summary>
     public static WebApplication MapMedQaGraphQL(this WebApplication app)
     {
         app.Use((http, next) =>
@@ -12,6 +17,14 @@ public static class EndpointRegistration
         });
         var handler = app.Services.GetRequiredService<GraphQLHttpHandler>();
         app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post], handler.HandleAsync);
+        var sdl = SchemaExport.Print(app.Services.GetRequiredService<MedQaSchema>());
+        app.MapGet("/schema.graphql", () => Results.Text(sdl, "text/plain; charset=utf-8"));
+        if (app.Configuration.GetValue("MedQA:Ide:Enabled", true))
+        {
+            app.MapGet("/", () => Results.Redirect("/ide/"));
+            app.UseDefaultFiles();
+            app.UseStaticFiles();
+        }
         return app;
     }
 }
