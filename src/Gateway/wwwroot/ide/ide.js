@@ -55,3 +55,4 @@ document.addEventListener('keydown', (e) => {
   }
 });
 fetch('/schema.graphql').then((r) => r.text()).then((sdl) => { schema = sdl; showSchema(); });
+run(); // show what a query returns as soon as the page opens
