@@ -3,7 +3,8 @@ using MedQA.Gateway.Cli;
 using MedQA.Gateway.Data;
 using MedQA.Gateway.Http;
 
-var builder = WebApplication.CreateBuilder(args);
+// A verb's own arguments (paths, which may start with '/') are not configuration: only its --Key=value options are.
+var builder = WebApplication.CreateBuilder(CommandLine.IsCommand(args) ? CommandLine.Options(args) : args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://localhost:5080");

@@ -21,11 +21,20 @@ public static class CommandLine
             ? Path.GetFullPath(path)
             : Path.GetFullPath(Path.Combine(caller, path));
 
+    /// <summary>The <c>--Key=value</c> options of a verb's arguments, for the configuration.</summary>
+    public static string[] Options(string[] args) =>
+        args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray();
+
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
         var positional = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        if (args.Skip(1).FirstOrDefault(a => a.StartsWith("--", StringComparison.Ordinal) && !a.Contains('=')) is { } option)
+        {
+            Console.Error.WriteLine($"'{option}': give options to a verb as --Key=value.");
+            return 2;
+        }
         var paths = positional.Select(FromCaller).ToArray();
         switch (args[0].ToLowerInvariant())
         {
