@@ -13,6 +13,7 @@ public static class ContentModules
 {
     private static readonly System.Reflection.Assembly[] ModelAssemblies =
     [
+        typeof(ContentModuleRegistration).Assembly,
         typeof(SpecialtiesModule).Assembly,
         typeof(QuestionsModule).Assembly,
         typeof(RepliesModule).Assembly,

@@ -1,5 +1,6 @@
 using MedQA.Gateway.Data;
 using MedQA.Gateway.Import;
+using MedQA.Gateway.Plugins;
 using MedQA.Gateway.Schema;
 
 namespace MedQA.Gateway;
@@ -11,6 +12,7 @@ public static class MedQaServices
         services
             .AddMedQaDatabase(configuration)
             .AddContentModules()
+            .AddMedQaPlugins(configuration)
             .AddMedQaGraphQL(environment)
             .AddPageImport();
 }

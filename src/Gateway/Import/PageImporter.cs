@@ -1,6 +1,9 @@
+using System.Text.Json;
 using MedQA.Faqs;
+using MedQA.Gateway.Plugins;
 using MedQA.Kernel;
 using MedQA.Kernel.Data;
+using MedQA.Plugins;
 using MedQA.Questions;
 using MedQA.Replies;
 using MedQA.Specialties;
@@ -13,7 +16,7 @@ namespace MedQA.Gateway.Import;
 /// re-importing it replaces its replies, article, teasers and FAQ links instead of adding a question.
 /// Specialties, doctors and FAQ topics are shared and never duplicated.
 /// </summary>
-public sealed class PageImporter(IDbContextFactory<MedQaDbContext> contexts)
+public sealed class PageImporter(IDbContextFactory<MedQaDbContext> contexts, PluginCatalog plugins, ILogger<PageImporter> logger)
 {
     public async Task<ImportedPage> ImportAsync(ParsedPage page, CancellationToken cancellationToken = default)
     {
@@ -27,6 +30,7 @@ public sealed class PageImporter(IDbContextFactory<MedQaDbContext> contexts)
             var doctors = await DoctorsAsync(db, page, specialties, cancellationToken);
             var (question, created) = await QuestionAsync(db, page, specialties[page.Specialty].Id, cancellationToken);
             AddContent(db, page, question, doctors);
+            AddPluginRecords(db, page, question.Id);
             await LinkFaqsAsync(db, page, question, specialties, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -91,6 +95,8 @@ public sealed class PageImporter(IDbContextFactory<MedQaDbContext> contexts)
             await db.Set<ArticleSection>().Where(s => s.QuestionId == question.Id).ExecuteDeleteAsync(cancellationToken);
             await db.Set<SimilarTeaser>().Where(t => t.QuestionId == question.Id).ExecuteDeleteAsync(cancellationToken);
             await db.Set<QuestionFaq>().Where(l => l.QuestionId == question.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<PluginRecord>().Where(r => r.ContentType == nameof(ContentType.Question) && r.ContentId == question.Id)
+                .ExecuteDeleteAsync(cancellationToken);
         }
         question.Headline = page.Headline;
         question.Body = page.Body;
@@ -123,6 +129,42 @@ public sealed class PageImporter(IDbContextFactory<MedQaDbContext> contexts)
             DoctorName = t.DoctorName, DoctorSpecialty = t.DoctorSpecialty, ReplyExcerpt = t.ReplyExcerpt,
             LinkHeadline = t.LinkHeadline,
         }));
+    }
+
+    /// <summary>
+    /// Lets each active plugin claim article sections by heading and stores what it parsed, in this transaction.
+    /// A plugin that throws loses its value for this page (logged); the page still imports.
+    /// </summary>
+    private void AddPluginRecords(MedQaDbContext db, ParsedPage page, int questionId)
+    {
+        if (page.Article is not { } article)
+        {
+            return;
+        }
+        foreach (var plugin in plugins.Active)
+        {
+            foreach (var parser in plugin.Parsers)
+            {
+                try
+                {
+                    if (article.Sections.FirstOrDefault(s => parser.Claims(s.Heading)) is not { } section
+                        || parser.Parse(new ImportedSection(section.Heading, section.Body,
+                            section.Items.Select(i => new ImportedItem(i.Number, i.Title, i.Text)).ToList())) is not { } value)
+                    {
+                        continue;
+                    }
+                    db.Add(new PluginRecord
+                    {
+                        Plugin = plugin.Name, ContentType = nameof(ContentType.Question), ContentId = questionId, Key = parser.Key,
+                        Json = JsonSerializer.Serialize(value, value.GetType(), PluginStore.Json),
+                    });
+                }
+                catch (Exception e)
+                {
+                    logger.LogWarning(e, "Plugin {Plugin} failed to parse a section of '{Title}'; its value is not stored", plugin.Name, page.Title);
+                }
+            }
+        }
     }
 
     private static async Task LinkFaqsAsync(

@@ -20,6 +20,10 @@ public sealed class MedQaErrorInfoProvider(bool exposeDetails) : ErrorInfoProvid
     {
         var info = base.GetInfo(executionError);
         info.Extensions?.Remove("codes");
+        if (executionError is Plugins.PluginError pluginError && info.Extensions is not null)
+        {
+            info.Extensions["plugin"] = pluginError.Plugin;
+        }
         if (executionError is UnhandledError unhandled)
         {
             info.Extensions ??= new Dictionary<string, object?>();

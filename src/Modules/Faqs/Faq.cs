@@ -1,8 +1,12 @@
+using MedQA.Plugins;
+
 namespace MedQA.Faqs;
 
 /// <summary>A "Related FAQ" topic ("Facial Twitching"), within one specialty.</summary>
-public sealed class Faq
+public sealed class Faq : IContent
 {
+    ContentType IContent.ContentType => ContentType.Faq;
+
     public int Id { get; set; }
 
     public required string Topic { get; set; }

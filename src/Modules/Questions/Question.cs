@@ -1,8 +1,12 @@
+using MedQA.Plugins;
+
 namespace MedQA.Questions;
 
 /// <summary>A patient's question: one page of the site. The asker's details are stored with it.</summary>
-public sealed class Question
+public sealed class Question : IContent
 {
+    ContentType IContent.ContentType => ContentType.Question;
+
     public int Id { get; set; }
 
     public required string Slug { get; set; }

@@ -1,8 +1,12 @@
+using MedQA.Plugins;
+
 namespace MedQA.Replies;
 
 /// <summary>A doctor's reply to a question, in page order.</summary>
-public sealed class Reply
+public sealed class Reply : IContent
 {
+    ContentType IContent.ContentType => ContentType.Reply;
+
     public int Id { get; set; }
 
     public int QuestionId { get; set; }

@@ -20,12 +20,22 @@ public class MedQaFactory : WebApplicationFactory<Program>
 
     protected virtual bool ImportSamples => true;
 
+    /// <summary>The in-repo plugins, as the gateway's build put them beside its binaries.</summary>
+    protected virtual string PluginsPath => RepositoryRoot.File("src", "Gateway", "bin", BuildConfiguration, "net10.0", "plugins");
+
+#if DEBUG
+    public const string BuildConfiguration = "Debug";
+#else
+    public const string BuildConfiguration = "Release";
+#endif
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:MedQA", $"Data Source={DatabaseFile};Pooling=False");
         builder.UseSetting("MedQA:Samples:ImportWhenEmpty", ImportSamples.ToString());
         builder.UseSetting("MedQA:Samples:Path", Path.Combine(RepositoryRoot.Path, "samples", "pages"));
+        builder.UseSetting("MedQA:Plugins:Path", PluginsPath);
         builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(Sql));
     }
 

@@ -64,6 +64,34 @@ namespace MedQA.Gateway.Data.Migrations.SqlServer
                     b.ToTable("QuestionFaqs", (string)null);
                 });
 
+            modelBuilder.Entity("MedQA.Kernel.Data.PluginRecord", b =>
+                {
+                    b.Property<string>("Plugin")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("ContentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Plugin", "ContentType", "ContentId", "Key");
+
+                    b.HasIndex("ContentType", "ContentId");
+
+                    b.ToTable("PluginRecords", (string)null);
+                });
+
             modelBuilder.Entity("MedQA.Questions.Article", b =>
                 {
                     b.Property<int>("QuestionId")

@@ -57,6 +57,34 @@ namespace MedQA.Gateway.Data.Migrations.Sqlite
                     b.ToTable("QuestionFaqs", (string)null);
                 });
 
+            modelBuilder.Entity("MedQA.Kernel.Data.PluginRecord", b =>
+                {
+                    b.Property<string>("Plugin")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Plugin", "ContentType", "ContentId", "Key");
+
+                    b.HasIndex("ContentType", "ContentId");
+
+                    b.ToTable("PluginRecords", (string)null);
+                });
+
             modelBuilder.Entity("MedQA.Questions.Article", b =>
                 {
                     b.Property<int>("QuestionId")

@@ -1,0 +1,24 @@
+using MedQA.Plugins;
+
+namespace MedQA.Plugins.TreatmentSummary;
+
+public sealed class TreatmentSummaryPlugin : MedQaPlugin
+{
+    public override string Name => "treatment-summary";
+
+    public override string Description => "Question.treatments: the \"Treatment Options\" article section as items and a one-sentence summary.";
+}
+
+/// <summary>Claims "Treatment ..." sections at import; serves them as <c>Question.treatments</c>.</summary>
+public sealed class TreatmentSection(IPluginStore store) : ArticleSectionEnrichment(store)
+{
+    public override string FieldName => "treatments";
+
+    public override string TypeName => "TreatmentSection";
+
+    public override string Description => "The treatment options the article lists, with a one-sentence summary; null when the page has no treatment section.";
+
+    protected override string SummaryPrefix => "Treatment options";
+
+    public override bool Claims(string heading) => heading.StartsWith("Treatment", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,25 @@
+using GraphQL.Builders;
+using GraphQL.Types;
+using MedQA.Plugins;
+
+namespace MedQA.Gateway.Plugins;
+
+/// <summary>Collects the fields one plugin adds through <see cref="IContentFields"/>, before any is applied.</summary>
+internal sealed class ContentFieldRegistry : IContentFieldRegistry
+{
+    public List<(ContentType? On, FieldType Field)> Fields { get; } = [];
+
+    public FieldBuilder<IContent, object> Field<TGraphType>(ContentType on, string name) where TGraphType : IGraphType
+    {
+        var builder = FieldBuilder<IContent, object>.Create(name, typeof(TGraphType));
+        Fields.Add((on, builder.FieldType));
+        return builder;
+    }
+
+    public FieldBuilder<object, object> QueryField<TGraphType>(string name) where TGraphType : IGraphType
+    {
+        var builder = FieldBuilder<object, object>.Create(name, typeof(TGraphType));
+        Fields.Add((null, builder.FieldType));
+        return builder;
+    }
+}

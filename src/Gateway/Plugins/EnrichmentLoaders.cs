@@ -1,0 +1,21 @@
+using System.Collections.Concurrent;
+using GraphQL.DataLoader;
+using MedQA.Kernel.GraphQL;
+using MedQA.Plugins;
+
+namespace MedQA.Gateway.Plugins;
+
+/// <summary>Request-scoped: one batch loader per plugin section, so a plugin is called once per level, not per item.</summary>
+public sealed class EnrichmentLoaders(PluginCatalog catalog)
+{
+    private readonly ConcurrentDictionary<IEnrichmentSection, BatchLoader<int, PluginSection?>> _loaders = new();
+
+    public IDataLoaderResult<PluginSection?> Load(LoadedPlugin plugin, IEnrichmentSection section, int contentId) =>
+        _loaders.GetOrAdd(section, _ => new BatchLoader<int, PluginSection?>(async (ids, cancellationToken) =>
+        {
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            budget.CancelAfter(catalog.TimeBudget);
+            var sections = await section.LoadAsync(ids, budget.Token).WaitAsync(catalog.TimeBudget, cancellationToken);
+            return sections.ToDictionary(s => s.Key, s => (PluginSection?)new PluginSection(plugin, section.TypeName, s.Value));
+        }, null)).Load(contentId);
+}

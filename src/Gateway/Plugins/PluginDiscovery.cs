@@ -1,0 +1,147 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text.RegularExpressions;
+using GraphQL.Types;
+using MedQA.Plugins;
+
+namespace MedQA.Gateway.Plugins;
+
+/// <summary>
+/// Finds plugins (each subfolder of the plugins folder, plus assemblies named in configuration), loads each in
+/// its own load context, and registers its contributions in a container of its own with Scrutor. Whatever goes
+/// wrong with one plugin (its assembly does not load, it holds no or several plugin classes, its name is taken,
+/// its registration throws) marks that plugin FAILED with the reason; the others, and MedQA, carry on.
+/// </summary>
+public static partial class PluginDiscovery
+{
+    public static List<LoadedPlugin> Discover(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(PluginOptions.Section).Get<PluginOptions>() ?? new PluginOptions();
+        var plugins = new List<LoadedPlugin>();
+        foreach (var (source, load) in Sources(options))
+        {
+            plugins.Add(Load(source, load, configuration, plugins));
+        }
+        return plugins;
+    }
+
+    private static IEnumerable<(string Source, Func<Assembly> Load)> Sources(PluginOptions options)
+    {
+        var folder = options.FolderOrDefault;
+        if (Directory.Exists(folder))
+        {
+            foreach (var directory in Directory.GetDirectories(folder).Order(StringComparer.Ordinal))
+            {
+                var main = Path.Combine(directory, Path.GetFileName(directory) + ".dll");
+                yield return (main, () => File.Exists(main)
+                    ? new PluginLoadContext(main).LoadFromAssemblyPath(main)
+                    : throw new FileNotFoundException($"the plugin folder has no {Path.GetFileName(main)}"));
+            }
+        }
+        foreach (var path in options.Assemblies)
+        {
+            var full = Path.GetFullPath(path);
+            yield return (full, () => AssemblyLoadContext.Default.LoadFromAssemblyPath(full));
+        }
+    }
+
+    private static LoadedPlugin Load(string source, Func<Assembly> load, IConfiguration configuration, List<LoadedPlugin> loaded)
+    {
+        var fallbackName = Path.GetFileNameWithoutExtension(source);
+        Assembly assembly;
+        Type pluginType;
+        try
+        {
+            assembly = load();
+            var candidates = assembly.GetExportedTypes()
+                .Where(t => t is { IsAbstract: false, IsClass: true } && t.IsSubclassOf(typeof(MedQaPlugin))).ToList();
+            if (candidates.Count != 1)
+            {
+                return Failed(fallbackName, source, $"a plugin assembly holds exactly one public MedQaPlugin class; {fallbackName} holds {candidates.Count}");
+            }
+            pluginType = candidates[0];
+        }
+        catch (Exception e) when (e is IOException or BadImageFormatException or ReflectionTypeLoadException or TypeLoadException or FileLoadException)
+        {
+            return Failed(fallbackName, source, $"the assembly cannot be loaded: {e.Message}");
+        }
+
+        MedQaPlugin plugin;
+        try
+        {
+            plugin = (MedQaPlugin)Activator.CreateInstance(pluginType)!;
+            _ = (plugin.Name, plugin.Version, plugin.Description);
+        }
+        catch (Exception e)
+        {
+            return Failed(fallbackName, source, $"the plugin class {pluginType.Name} could not be created: {Inner(e).Message}");
+        }
+        if (!NamePattern().IsMatch(plugin.Name) || PluginOptions.ReservedNames.Contains(plugin.Name))
+        {
+            return Failed(plugin.Name, source, $"'{plugin.Name}' is not a valid plugin name (lower-case kebab, not {string.Join("/", PluginOptions.ReservedNames)})", plugin);
+        }
+        if (loaded.FirstOrDefault(p => p.Name == plugin.Name) is { } twin)
+        {
+            return Failed(plugin.Name, source, $"another plugin is named '{plugin.Name}' (loaded from {twin.Source})", plugin);
+        }
+
+        var settings = configuration.GetSection($"{PluginOptions.Section}:{plugin.Name}");
+        var result = new LoadedPlugin
+        {
+            Name = plugin.Name, Version = plugin.Version, Description = plugin.Description, Source = source, Assembly = assembly,
+            Services = [],
+        };
+        if (!settings.GetValue("Enabled", true))
+        {
+            result.Disable($"disabled by configuration ({PluginOptions.Section}:{plugin.Name}:Enabled=false)");
+            return result;
+        }
+        try
+        {
+            Register(result.Services, assembly, plugin, settings);
+        }
+        catch (Exception e)
+        {
+            result.Fail($"its registration threw {Inner(e).GetType().Name}: {Inner(e).Message}");
+        }
+        return result;
+    }
+
+    private static void Register(ServiceCollection services, Assembly assembly, MedQaPlugin plugin, IConfiguration settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(plugin);
+        services.Scan(scan => scan.FromAssemblies(assembly)
+            .AddClasses(c => c.AssignableToAny(typeof(IEnrichmentSection), typeof(IImportSectionParser), typeof(IContentFields)))
+            .AsSelfWithInterfaces().WithSingletonLifetime()
+            .AddClasses(c => c.AssignableTo<IGraphType>()).AsSelf().WithSingletonLifetime());
+        plugin.ConfigureServices(services, settings);
+    }
+
+    private static LoadedPlugin Failed(string name, string source, string reason, MedQaPlugin? plugin = null)
+    {
+        var failed = new LoadedPlugin
+        {
+            Name = name, Source = source, Version = Safe(() => plugin?.Version) ?? "unknown", Description = Safe(() => plugin?.Description) ?? "",
+        };
+        failed.Fail(reason);
+        return failed;
+    }
+
+    private static string? Safe(Func<string?> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+
+    internal static Exception Inner(Exception e) => e is TargetInvocationException { InnerException: { } inner } ? inner : e;
+
+    [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
+    private static partial Regex NamePattern();
+}

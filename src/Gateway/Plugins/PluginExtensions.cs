@@ -1,0 +1,92 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+using MedQA.Faqs;
+using MedQA.Kernel.GraphQL;
+using MedQA.Plugins;
+using MedQA.Questions;
+using MedQA.Replies;
+using MedQA.Specialties;
+
+namespace MedQA.Gateway.Plugins;
+
+/// <summary>Adds <c>plugins</c> to the root query.</summary>
+public sealed class PluginQueries(PluginCatalog catalog) : ObjectTypeExtension<QueryType>
+{
+    protected override void Extend(QueryType type) =>
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PluginType>>>>("plugins")
+            .Description("Every plugin MedQA found at start, by name, with its status and, when it failed, why.")
+            .Resolve(_ => catalog.Plugins.OrderBy(p => p.Name, StringComparer.Ordinal).ToList());
+}
+
+/// <summary>Adds <c>enrichments</c> to every content type: the sections of all active plugins, for generic renderers.</summary>
+public abstract class EnrichmentsExtension<TGraphType>(PluginCatalog catalog, ContentType contentType) : ObjectTypeExtension<TGraphType>
+    where TGraphType : IObjectGraphType
+{
+    protected override void Extend(TGraphType type) =>
+        type.AddField(new FieldType
+        {
+            Name = "enrichments",
+            Description = "The sections plugins add (causes, treatments, ...), in plugin name order; content without a section gets no entry. " +
+                "A failing plugin's section is left out with a PLUGIN_FAILED or PLUGIN_TIMEOUT error.",
+            Type = typeof(NonNullGraphType<ListGraphType<NonNullGraphType<EnrichmentSectionInterface>>>),
+            Arguments = new QueryArguments(new QueryArgument<ListGraphType<NonNullGraphType<StringGraphType>>>
+            {
+                Name = "plugins", Description = "Only the sections of these plugins (by name); all when omitted.",
+            }),
+            Resolver = new GraphQL.Resolvers.FuncFieldResolver<object>(Resolve),
+        });
+
+    private object? Resolve(IResolveFieldContext context)
+    {
+        var only = context.GetArgument<List<string>?>("plugins");
+        var loaders = context.RequestServices!.GetRequiredService<EnrichmentLoaders>();
+        var logger = context.RequestServices!.GetRequiredService<ILogger<PluginCatalog>>();
+        var id = ((IContent)context.Source!).Id;
+        var pending = catalog.Active.Where(p => only is null || only.Contains(p.Name)).OrderBy(p => p.Name, StringComparer.Ordinal)
+            .SelectMany(p => p.Sections.Where(s => s.ContentType == contentType).Select(s =>
+                (Guard: new GuardedResolver(p, NoResolver.Instance, catalog.TimeBudget, logger), Result: loaders.Load(p, s, id))))
+            .ToList();
+        return new AllSections(context, pending);
+    }
+
+    private sealed class AllSections(IResolveFieldContext context, List<(GuardedResolver Guard, IDataLoaderResult<PluginSection?> Result)> pending)
+        : IDataLoaderResult
+    {
+        public async Task<object?> GetResultAsync(CancellationToken cancellationToken = default)
+        {
+            var sections = new List<PluginSection>();
+            foreach (var (guard, result) in pending)
+            {
+                try
+                {
+                    if (await new GuardedResolver.GuardedResult(guard, result).GetResultAsync(cancellationToken) is PluginSection section)
+                    {
+                        sections.Add(section);
+                    }
+                }
+                catch (PluginError error)
+                {
+                    error.Path = context.Path;
+                    context.Errors.Add(error);
+                }
+            }
+            return sections;
+        }
+    }
+
+    private sealed class NoResolver : GraphQL.Resolvers.IFieldResolver
+    {
+        public static readonly NoResolver Instance = new();
+
+        public ValueTask<object?> ResolveAsync(IResolveFieldContext context) => default;
+    }
+}
+
+public sealed class QuestionEnrichments(PluginCatalog catalog) : EnrichmentsExtension<QuestionType>(catalog, ContentType.Question);
+
+public sealed class ReplyEnrichments(PluginCatalog catalog) : EnrichmentsExtension<ReplyType>(catalog, ContentType.Reply);
+
+public sealed class SpecialtyEnrichments(PluginCatalog catalog) : EnrichmentsExtension<SpecialtyType>(catalog, ContentType.Specialty);
+
+public sealed class FaqEnrichments(PluginCatalog catalog) : EnrichmentsExtension<FaqType>(catalog, ContentType.Faq);
