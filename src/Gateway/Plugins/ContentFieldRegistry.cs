@@ -9,14 +9,14 @@ internal sealed class ContentFieldRegistry : IContentFieldRegistry
 {
     public List<(ContentType? On, FieldType Field)> Fields { get; } = [];
 
-    public FieldBuilder<IContent, object> Field<TGraphType>(ContentType on, string name) where TGraphType : IGraphType
+    public FieldBuilder<IContent, object> AddField<TGraphType>(ContentType on, string name) where TGraphType : IGraphType
     {
         var builder = FieldBuilder<IContent, object>.Create(name, typeof(TGraphType));
         Fields.Add((on, builder.FieldType));
         return builder;
     }
 
-    public FieldBuilder<object, object> QueryField<TGraphType>(string name) where TGraphType : IGraphType
+    public FieldBuilder<object, object> AddQueryField<TGraphType>(string name) where TGraphType : IGraphType
     {
         var builder = FieldBuilder<object, object>.Create(name, typeof(TGraphType));
         Fields.Add((null, builder.FieldType));

@@ -25,10 +25,10 @@ public interface IContentFieldRegistry
     /// <typeparam name="TGraphType">The field's GraphQL type.</typeparam>
     /// <param name="on">The content type to add it to.</param>
     /// <param name="name">The field name, camelCase.</param>
-    FieldBuilder<IContent, object> Field<TGraphType>(ContentType on, string name) where TGraphType : IGraphType;
+    FieldBuilder<IContent, object> AddField<TGraphType>(ContentType on, string name) where TGraphType : IGraphType;
 
     /// <summary>A root query field.</summary>
     /// <typeparam name="TGraphType">The field's GraphQL type.</typeparam>
     /// <param name="name">The field name, camelCase.</param>
-    FieldBuilder<object, object> QueryField<TGraphType>(string name) where TGraphType : IGraphType;
+    FieldBuilder<object, object> AddQueryField<TGraphType>(string name) where TGraphType : IGraphType;
 }

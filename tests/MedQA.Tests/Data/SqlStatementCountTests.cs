@@ -18,6 +18,21 @@ public sealed class SqlStatementCountTests(CatalogueFactory catalogue) : IClassF
     }
 
     [Fact]
+    public async Task Plugin_sections_cost_one_statement_per_plugin_whatever_the_page_size()
+    {
+        const string query = "query($n: Int) { questions(first: $n) { edges { node { causes { summary } treatments { summary } } } } }";
+
+        var small = await CountAsync(query, 5);
+        var large = await CountAsync(query, 50);
+
+        Assert.Equal(3, small); // questions, the causes plugin's batch, the treatment plugin's batch
+        Assert.Equal(small, large);
+        var (_, body) = await catalogue.Factory.CreateClient().PostAsync(query, new { n = 50 });
+        Assert.All(body.Data()["questions"]!["edges"]!.AsArray(), e =>
+            Assert.Equal("Common causes: strain and injury.", e!["node"]!["causes"]!["summary"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task The_total_is_counted_only_when_selected()
     {
         var without = await CountAsync("query($n: Int) { questions(first: $n) { nodes { title } } }", 5);

@@ -19,7 +19,9 @@ public sealed class CatalogueFactory : IAsyncLifetime
             var specialty = Specialties[i % Specialties.Length];
             var date = new DateOnly(2020, 1, 1).AddDays(i / 2).ToString("yyyy/MM/dd"); // two questions a day: ties on the date
             var text = Pages.Minimal(title: $"Question {i:000}", alias: $"Asker{i}", date: date, specialty: specialty, doctor: $"Doctor {i % 7}")
-                + $"\n\nDr. Second {i % 5} reply {specialty}\n\nA second opinion.\n\nReply Date: {date}\n";
+                + $"\n\nDr. Second {i % 5} reply {specialty}\n\nA second opinion.\n\nReply Date: {date}\n"
+                + $"\nMore Info\n\nAbout question {i}.\n\nCauses of Pain\n1. Strain: Too much load.\n\n2. Injury: A fall.\n"
+                + "\nTreatment Options\n1. Rest: A week off.\n\n2. Physical Therapy: Exercises.\n";
             await File.WriteAllTextAsync(Path.Combine(folder, $"{i:000}.txt"), text);
         }
         var report = await Factory.Services.GetRequiredService<PageImportRunner>().ImportAsync([folder], TextWriter.Null);

@@ -1,13 +1,14 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace MedQA.Tests.Support;
+namespace MedQA.Plugins.Testing;
 
-/// <summary>Counts the SQL commands EF Core sends, and keeps their text.</summary>
-public sealed class SqlCounter : DbCommandInterceptor
+/// <summary>Counts the SQL commands MedQA sends to its database, and keeps their text.</summary>
+public sealed class SqlStatementCounter : DbCommandInterceptor
 {
     private readonly List<string> _commands = [];
 
+    /// <summary>The statements run since the last <see cref="Reset"/>, in order.</summary>
     public IReadOnlyList<string> Commands
     {
         get
@@ -19,6 +20,7 @@ public sealed class SqlCounter : DbCommandInterceptor
         }
     }
 
+    /// <summary>Forgets the statements counted so far.</summary>
     public void Reset()
     {
         lock (_commands)
@@ -27,6 +29,7 @@ public sealed class SqlCounter : DbCommandInterceptor
         }
     }
 
+    /// <inheritdoc />
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
@@ -34,12 +37,14 @@ public sealed class SqlCounter : DbCommandInterceptor
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
+    /// <inheritdoc />
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
         Record(command);
         return base.ReaderExecuting(command, eventData, result);
     }
 
+    /// <inheritdoc />
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
@@ -47,6 +52,7 @@ public sealed class SqlCounter : DbCommandInterceptor
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
     }
 
+    /// <inheritdoc />
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
