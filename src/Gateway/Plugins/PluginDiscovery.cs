@@ -109,7 +109,7 @@ public static partial class PluginDiscovery
 
     private static void Register(ServiceCollection services, Assembly assembly, MedQaPlugin plugin, IConfiguration settings)
     {
-        services.AddSingleton(settings);
+        services.AddSingleton<IConfiguration>(settings);
         services.AddSingleton(plugin);
         services.Scan(scan => scan.FromAssemblies(assembly)
             .AddClasses(c => c.AssignableToAny(typeof(IEnrichmentSection), typeof(IImportSectionParser), typeof(IContentFields)))

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using MedQA.Plugins;
+using Microsoft.Extensions.Configuration;
 
 namespace ExternalHello;
 
@@ -24,12 +25,30 @@ public sealed class HelloType : ObjectGraphType<Hello>
     }
 }
 
-public sealed class HelloFields : IContentFields
+/// <summary>Its greeting comes from the plugin's settings: MedQA:Plugins:external-hello:Greeting.</summary>
+public sealed class HelloFields(IConfiguration settings) : IContentFields
 {
     public void AddFields(IContentFieldRegistry fields)
     {
+        var greeting = settings["Greeting"] ?? "Hello";
         fields.AddField<NonNullGraphType<HelloType>>(ContentType.Question, "hello").Description("A greeting for this question.")
-            .Resolve(c => new Hello($"Hello, question {c.Source.Id}", c.Source.Id));
+            .Resolve(c => new Hello($"{greeting}, question {c.Source.Id}", c.Source.Id));
         fields.AddQueryField<StringGraphType>("externalPing").Description("Answers pong.").Resolve(_ => "pong");
     }
+}
+
+/// <summary>An enrichment section on another content type than Question, made for every specialty asked for.</summary>
+public sealed class MottoSection : IEnrichmentSection
+{
+    public ContentType ContentType => ContentType.Specialty;
+
+    public string FieldName => "motto";
+
+    public string TypeName => "MottoSection";
+
+    public string Description => "The specialty's motto.";
+
+    public Task<IReadOnlyDictionary<int, EnrichmentSection>> LoadAsync(IReadOnlyCollection<int> contentIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<int, EnrichmentSection>>(contentIds.ToDictionary(
+            id => id, id => new EnrichmentSection("Motto", $"Specialty {id} cares.", [new EnrichmentItem("Care", "First.")])));
 }

@@ -35,3 +35,25 @@ public sealed class PluginSettingsTests
         Assert.Equal(["Tension", "Caffeine and Alcohol"], causes["items"]!.AsArray().Select(i => i!["title"]!.GetValue<string>()));
     }
 }
+
+public sealed class TestKitTests
+{
+    [Fact]
+    public async Task The_test_kit_loads_a_plugin_by_path_with_its_settings_and_nothing_else()
+    {
+        var fixture = Support.RepositoryRoot.File("tests", "Fixtures", "ExternalHello", "bin", MedQaFactory.BuildConfiguration, "net10.0", "ExternalHello.dll");
+        using var host = new MedQA.Plugins.Testing.MedQaPluginHost().WithPluginAssembly(fixture)
+            .WithSetting("MedQA:Plugins:external-hello:Greeting", "Good morning");
+        await host.ImportAsync(Pages.Minimal(title: "Kit page", specialty: "Orthopedics"));
+
+        var body = await host.QueryAsync("""
+            { plugins { name } question(slug: "kit-page") { hello { text } }
+              specialty(slug: "orthopedics") { motto { summary plugin { name } } enrichments { heading } } }
+            """);
+
+        Assert.Equal(["external-hello"], body.Data()["plugins"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()));
+        Assert.Equal("Good morning, question 1", body.Data()["question"]!["hello"]!["text"]!.GetValue<string>());
+        Assert.Equal("Specialty 1 cares.", body.Data()["specialty"]!["motto"]!["summary"]!.GetValue<string>());
+        Assert.Equal("Motto", Assert.Single(body.Data()["specialty"]!["enrichments"]!.AsArray())!["heading"]!.GetValue<string>());
+    }
+}
