@@ -1,15 +1,19 @@
 namespace MedQA.Gateway.Import;
 
 /// <summary>
-/// Imports page files one by one, each in its own transaction: a bad file is reported as <c>file:line: problem</c>,
-/// nothing of it is written, and the other files still import.
+/// Imports page files in one session, committing every <see cref="BatchSize"/> pages; each page is written whole
+/// or not at all. A bad file is reported as <c>file:line: problem</c>, nothing of it is written, and the other
+/// files still import.
 /// </summary>
 public sealed class PageImportRunner(PageImporter importer, ILogger<PageImportRunner> logger)
 {
+    public const int BatchSize = 500;
+
     public async Task<ImportReport> ImportAsync(IEnumerable<string> paths, TextWriter errors, CancellationToken cancellationToken = default)
     {
         var report = new ImportReport();
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        await using var session = await importer.BeginAsync(cancellationToken);
         foreach (var file in PageFiles.Find(paths))
         {
             try
@@ -19,14 +23,10 @@ public sealed class PageImportRunner(PageImporter importer, ILogger<PageImportRu
                     throw new PageFormatException(1, "no such file or folder");
                 }
                 var page = PageParser.Parse(await PageFiles.ReadAsync(file, cancellationToken));
-                var imported = await importer.ImportAsync(page, cancellationToken);
-                if (imported.Created)
+                report.Count(await session.ImportAsync(page, cancellationToken));
+                if (report.Imported % BatchSize == 0)
                 {
-                    report.Created++;
-                }
-                else
-                {
-                    report.Updated++;
+                    await session.CommitAsync(cancellationToken);
                 }
             }
             catch (PageFormatException e)
@@ -41,6 +41,7 @@ public sealed class PageImportRunner(PageImporter importer, ILogger<PageImportRu
                 await errors.WriteLineAsync($"{file}:1: could not be imported: {e.GetBaseException().Message}");
             }
         }
+        await session.CommitAsync(cancellationToken);
         report.Elapsed = clock.Elapsed;
         return report;
     }
@@ -59,6 +60,18 @@ public sealed class ImportReport
     public int Imported => Created + Updated;
 
     public double PagesPerSecond => Elapsed.TotalSeconds > 0 ? Imported / Elapsed.TotalSeconds : 0;
+
+    public void Count(ImportedPage page)
+    {
+        if (page.Created)
+        {
+            Created++;
+        }
+        else
+        {
+            Updated++;
+        }
+    }
 
     public override string ToString() =>
         $"{Imported} pages imported ({Created} new, {Updated} updated), {Failed.Count} failed, " +
