@@ -10,7 +10,10 @@ namespace MedQA.Gateway.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "schema", "help", "--help"];
+    private static readonly string[] Verbs = ["import", "schema", "generate", "help", "--help"];
+
+    /// <summary>The flags a verb takes itself (<c>--questions 1000</c>), as opposed to configuration options.</summary>
+    private static readonly string[] VerbFlags = ["--questions", "--seed"];
 
     /// <summary>
     /// A path as the caller meant it: `dotnet run --project src/Gateway` starts the gateway in its project folder,
@@ -23,14 +26,34 @@ public static class CommandLine
 
     /// <summary>The <c>--Key=value</c> options of a verb's arguments, for the configuration.</summary>
     public static string[] Options(string[] args) =>
-        args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray();
+        args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=') && !IsVerbFlag(a)).ToArray();
+
+    private static bool IsVerbFlag(string arg) => VerbFlags.Any(f => arg == f || arg.StartsWith(f + "=", StringComparison.Ordinal));
+
+    /// <summary>The value of a verb flag, given as <c>--flag value</c> or <c>--flag=value</c>.</summary>
+    private static int Flag(string[] args, string flag, int fallback)
+    {
+        for (var i = 1; i < args.Length; i++)
+        {
+            var value = args[i] == flag && i + 1 < args.Length ? args[i + 1]
+                : args[i].StartsWith(flag + "=", StringComparison.Ordinal) ? args[i][(flag.Length + 1)..] : null;
+            if (value is not null)
+            {
+                return int.TryParse(value, out var number) && number >= 0
+                    ? number
+                    : throw new ArgumentException($"{flag} takes a whole number, not '{value}'.");
+            }
+        }
+        return fallback;
+    }
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
-        var positional = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-        if (args.Skip(1).FirstOrDefault(a => a.StartsWith("--", StringComparison.Ordinal) && !a.Contains('=')) is { } option)
+        var flagValues = args.Skip(1).Zip(args.Skip(2)).Where(p => VerbFlags.Contains(p.First)).Select(p => p.Second).ToHashSet();
+        var positional = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !flagValues.Contains(a)).ToArray();
+        if (args.Skip(1).FirstOrDefault(a => a.StartsWith("--", StringComparison.Ordinal) && !a.Contains('=') && !IsVerbFlag(a)) is { } option)
         {
             Console.Error.WriteLine($"'{option}': give options to a verb as --Key=value.");
             return 2;
@@ -43,6 +66,21 @@ public static class CommandLine
                 var report = await services.GetRequiredService<PageImportRunner>().ImportAsync(paths, Console.Error);
                 Console.WriteLine(report);
                 return report.Failed.Count == 0 ? 0 : 1;
+            case "generate":
+                int questions, seed;
+                try
+                {
+                    (questions, seed) = (Flag(args, "--questions", 1000), Flag(args, "--seed", 42));
+                }
+                catch (ArgumentException e)
+                {
+                    Console.Error.WriteLine(e.Message);
+                    return 2;
+                }
+                await services.MigrateAsync();
+                var generated = await Generate.GenerateCommand.RunAsync(services.GetRequiredService<PageImporter>(), questions, seed);
+                Console.WriteLine($"generated (seed {seed}): {generated}");
+                return 0;
             case "schema" when positional is ["export", ..]:
                 var sdl = SchemaExport.Print(services.GetRequiredService<MedQaSchema>());
                 if (positional.Length > 1)
@@ -60,6 +98,7 @@ public static class CommandLine
                     Usage: dotnet run --project src/Gateway -- [verb]
                       (no verb)                      serve GraphQL on http://localhost:5080/graphql
                       import <file-or-folder>...     import question pages (*.txt in folders) and exit
+                      generate [--questions N] [--seed S]  write N synthetic pages (default 1000, seed 42) and exit
                       schema export [path]           write the GraphQL schema (SDL) to path, or to stdout
                     """);
                 return args[0] is "help" or "--help" ? 0 : 2;

@@ -1,0 +1,25 @@
+using MedQA.Gateway.Import;
+
+namespace MedQA.Gateway.Generate;
+
+/// <summary>Generates a synthetic catalogue and writes it through the importer's own write path, timing it.</summary>
+public static class GenerateCommand
+{
+    public static async Task<ImportReport> RunAsync(PageImporter importer, int questions, int seed, CancellationToken cancellationToken = default)
+    {
+        var report = new ImportReport();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await using var session = await importer.BeginAsync(cancellationToken);
+        foreach (var page in PageGenerator.Generate(questions, seed))
+        {
+            report.Count(await session.ImportAsync(page, cancellationToken));
+            if (report.Imported % PageImportRunner.BatchSize == 0)
+            {
+                await session.CommitAsync(cancellationToken);
+            }
+        }
+        await session.CommitAsync(cancellationToken);
+        report.Elapsed = clock.Elapsed;
+        return report;
+    }
+}
