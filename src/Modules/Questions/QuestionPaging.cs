@@ -3,51 +3,90 @@ using GraphQL;
 using MedQA.Kernel.Data;
 using MedQA.Kernel.GraphQL;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MedQA.Questions;
 
 /// <summary>
-/// Keyset paging over questions, newest first (ask date, then id, both descending): a page deep in the list costs
-/// what the first one costs, and the cursor is the last row's (ask date, id).
+/// Keyset paging over questions in any <see cref="QuestionOrder"/>, forward and backward: the cursor is the
+/// order key and id of an edge, and a page is a range scan from there, so page 2,000 costs what page 1 costs.
 /// </summary>
 public static class QuestionPaging
 {
     public static async Task<Connection<Question>> PageAsync(
         IDbContextFactory<MedQaDbContext> contexts,
         IResolveFieldContext context,
-        Func<IQueryable<Question>, MedQaDbContext, IQueryable<Question>> filter)
+        Func<IQueryable<Question>, MedQaDbContext, IQueryable<Question>> scope)
     {
-        var first = Paging.First(context);
-        (DateOnly AskedOn, int Id)? after = Paging.After(context, 2) is { } parts ? ParseCursor(parts, context) : null;
-        await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-        var query = filter(db.Set<Question>().AsNoTracking(), db);
-        if (after is { } cursor)
+        var request = Paging.Request(context, 3);
+        var order = context.GetArgument<QuestionOrder?>("order") ?? QuestionOrder.Default;
+        var where = context.GetArgument<Dictionary<string, object?>?>("where");
+        var filters = context.RequestServices!.GetServices<IQuestionFilter>().ToList();
+        IQueryable<Question> Filtered(MedQaDbContext db)
         {
-            var (askedOn, id) = cursor;
-            query = query.Where(q => q.AskedOn < askedOn || (q.AskedOn == askedOn && q.Id < id));
+            var questions = scope(db.Set<Question>().AsNoTracking(), db);
+            return where is null ? questions : filters.Aggregate(questions, (q, filter) => filter.Apply(q, db, where));
         }
-        var rows = await query.OrderByDescending(q => q.AskedOn).ThenByDescending(q => q.Id)
-            .Take(first + 1).ToListAsync(context.CancellationToken);
-        var edges = rows.Take(first).Select(q => new Edge<Question>(CursorOf(q), q)).ToList();
+
+        await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
+        var filtered = Filtered(db); // filters check their arguments before any SQL runs
+        var descending = order.EffectiveDirection == SortDirection.Desc ^ request.Backward;
+        var query = request.Cursor is { } cursor ? After(filtered, order.Field, cursor, descending, context) : filtered;
+        var rows = await Sorted(query, order.Field, descending).Take(request.Size + 1).ToListAsync(context.CancellationToken);
+        var more = rows.Count > request.Size;
+        var page = rows.Take(request.Size).ToList();
+        if (request.Backward)
+        {
+            page.Reverse();
+        }
+        var edges = page.Select(q => new Edge<Question>(CursorOf(q, order.Field), q)).ToList();
         var pageInfo = new PageInfo(
-            HasNextPage: rows.Count > first,
-            HasPreviousPage: after is not null,
+            HasNextPage: request.Backward ? request.Cursor is not null : more,
+            HasPreviousPage: request.Backward ? more : request.Cursor is not null,
             StartCursor: edges.FirstOrDefault()?.Cursor,
             EndCursor: edges.LastOrDefault()?.Cursor);
         return new Connection<Question>(edges, pageInfo, async cancellationToken =>
         {
             await using var countDb = await contexts.CreateDbContextAsync(cancellationToken);
-            return await filter(countDb.Set<Question>(), countDb).CountAsync(cancellationToken);
+            return await Filtered(countDb).CountAsync(cancellationToken);
         });
     }
 
-    private static string CursorOf(Question question) =>
-        Paging.Cursor(question.AskedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            question.Id.ToString(CultureInfo.InvariantCulture));
+    private static IQueryable<Question> Sorted(IQueryable<Question> questions, QuestionOrderField field, bool descending) => (field, descending) switch
+    {
+        (QuestionOrderField.Title, false) => questions.OrderBy(q => q.Title).ThenBy(q => q.Id),
+        (QuestionOrderField.Title, true) => questions.OrderByDescending(q => q.Title).ThenByDescending(q => q.Id),
+        (_, false) => questions.OrderBy(q => q.AskedOn).ThenBy(q => q.Id),
+        _ => questions.OrderByDescending(q => q.AskedOn).ThenByDescending(q => q.Id),
+    };
 
-    private static (DateOnly AskedOn, int Id) ParseCursor(string[] parts, IResolveFieldContext context) =>
-        DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var askedOn)
-        && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? (askedOn, id)
-            : throw ErrorCodes.UserInput($"'after' is not a cursor of this connection: '{context.GetArgument<string>("after")}'.");
+    /// <summary>The rows past the cursor in the scan's direction.</summary>
+    private static IQueryable<Question> After(IQueryable<Question> questions, QuestionOrderField field, string[] cursor, bool descending, IResolveFieldContext context)
+    {
+        if (cursor[0] != Code(field) || !int.TryParse(cursor[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            throw Paging.BadCursor(context, $"it was made for another order than {field}");
+        }
+        if (field == QuestionOrderField.Title)
+        {
+            var title = cursor[1];
+            return descending
+                ? questions.Where(q => string.Compare(q.Title, title) < 0 || (q.Title == title && q.Id < id))
+                : questions.Where(q => string.Compare(q.Title, title) > 0 || (q.Title == title && q.Id > id));
+        }
+        if (!DateOnly.TryParseExact(cursor[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var askedOn))
+        {
+            throw Paging.BadCursor(context, "its date is not a date");
+        }
+        return descending
+            ? questions.Where(q => q.AskedOn < askedOn || (q.AskedOn == askedOn && q.Id < id))
+            : questions.Where(q => q.AskedOn > askedOn || (q.AskedOn == askedOn && q.Id > id));
+    }
+
+    private static string Code(QuestionOrderField field) => field == QuestionOrderField.Title ? "t" : "a";
+
+    private static string CursorOf(Question question, QuestionOrderField field) => Paging.Cursor(
+        Code(field),
+        field == QuestionOrderField.Title ? question.Title : question.AskedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        question.Id.ToString(CultureInfo.InvariantCulture));
 }

@@ -19,10 +19,9 @@ public sealed class QuestionQueries(IDbContextFactory<MedQaDbContext> contexts) 
             .Resolve(context => context.RequestServices!.GetRequiredService<QuestionLoaders>()
                 .BySlug.Load(context.GetArgument<string>("slug")));
         type.Field<NonNullGraphType<QuestionConnectionType>>("questions")
-            .Description("Questions, newest first, a page at a time.")
-            .Argument<IntGraphType>("first", $"How many questions (default {Paging.DefaultPageSize}, at most {Paging.MaxPageSize}).")
-            .Argument<StringGraphType>("after", "The `endCursor` of the previous page.")
-            .Argument<StringGraphType>("specialty", "Only questions of this specialty (its slug, such as `neurology`).")
+            .Description("Questions, a page at a time, newest first unless `order` says otherwise.")
+            .QuestionListArgs()
+            .Argument<StringGraphType>("specialty", "Only questions of this specialty (its slug); the same as `where: { specialty: ... }`.")
             .ResolveAsync(async context =>
             {
                 var specialty = context.GetArgument<string?>("specialty");

@@ -11,9 +11,8 @@ public sealed class SpecialtyQuestionsExtension(IDbContextFactory<MedQaDbContext
 {
     protected override void Extend(SpecialtyType type) =>
         type.Field<NonNullGraphType<QuestionConnectionType>>("questions")
-            .Description("The specialty's questions, newest first, a page at a time.")
-            .Argument<IntGraphType>("first", $"How many questions (default {Paging.DefaultPageSize}, at most {Paging.MaxPageSize}).")
-            .Argument<StringGraphType>("after", "The `endCursor` of the previous page.")
+            .Description("The specialty's questions, a page at a time, newest first unless `order` says otherwise.")
+            .QuestionListArgs()
             .ResolveAsync(async context =>
             {
                 var specialtyId = ((Specialty)context.Source!).Id;

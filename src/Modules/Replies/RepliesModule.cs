@@ -1,4 +1,5 @@
 using MedQA.Kernel;
+using MedQA.Questions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MedQA.Replies;
@@ -7,5 +8,6 @@ public static class RepliesModule
 {
     /// <summary>Registers the Replies module: replies and doctors, <c>Question.replies</c>, <c>Specialty.doctors</c>.</summary>
     public static IServiceCollection AddRepliesModule(this IServiceCollection services) =>
-        services.AddContentModule(typeof(RepliesModule).Assembly).AddScoped<ReplyLoaders>();
+        services.AddContentModule(typeof(RepliesModule).Assembly).AddScoped<ReplyLoaders>()
+            .AddSingleton<IQuestionFilter, ReplyQuestionFilter>();
 }
