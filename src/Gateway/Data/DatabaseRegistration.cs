@@ -1,4 +1,6 @@
+using MedQA.Gateway.Search;
 using MedQA.Kernel.Data;
+using MedQA.Questions.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -28,12 +30,14 @@ public static class DatabaseRegistration
                 services.AddPooledDbContextFactory<SqlServerMedQaDbContext>((sp, o) => o
                     .UseSqlServer(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<MedQaDbContext>, ContextFactory<SqlServerMedQaDbContext>>();
+                services.AddSingleton<IQuestionSearch, SqlServerQuestionSearch>();
                 break;
             default:
                 var sqlite = SqliteConnection(connectionString);
                 services.AddPooledDbContextFactory<SqliteMedQaDbContext>((sp, o) => o
                     .UseSqlite(sqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<MedQaDbContext>, ContextFactory<SqliteMedQaDbContext>>();
+                services.AddSingleton<IQuestionSearch, SqliteQuestionSearch>();
                 break;
         }
         return services;

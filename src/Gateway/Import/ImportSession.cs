@@ -3,6 +3,7 @@ using MedQA.Gateway.Plugins;
 using MedQA.Kernel;
 using MedQA.Kernel.Data;
 using MedQA.Questions;
+using MedQA.Questions.Search;
 using MedQA.Replies;
 using MedQA.Specialties;
 using Microsoft.EntityFrameworkCore;
@@ -20,25 +21,27 @@ public sealed partial class ImportSession : IAsyncDisposable
     private const string Savepoint = "page";
     private readonly MedQaDbContext _db;
     private readonly PluginCatalog _plugins;
+    private readonly IQuestionSearch _search;
     private readonly ILogger _logger;
     private IDbContextTransaction _transaction;
     private SharedContent _shared;
 
-    private ImportSession(MedQaDbContext db, PluginCatalog plugins, ILogger logger, IDbContextTransaction transaction, SharedContent shared)
+    private ImportSession(MedQaDbContext db, PluginCatalog plugins, IQuestionSearch search, ILogger logger, IDbContextTransaction transaction, SharedContent shared)
     {
         _db = db;
         _plugins = plugins;
+        _search = search;
         _logger = logger;
         _transaction = transaction;
         _shared = shared;
     }
 
-    internal static async Task<ImportSession> StartAsync(MedQaDbContext db, PluginCatalog plugins, ILogger logger, CancellationToken cancellationToken)
+    internal static async Task<ImportSession> StartAsync(MedQaDbContext db, PluginCatalog plugins, IQuestionSearch search, ILogger logger, CancellationToken cancellationToken)
     {
         db.Database.AutoSavepointsEnabled = false; // one savepoint per page, ours
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        return new ImportSession(db, plugins, logger, transaction, await SharedContent.LoadAsync(db, cancellationToken));
+        return new ImportSession(db, plugins, search, logger, transaction, await SharedContent.LoadAsync(db, cancellationToken));
     }
 
     /// <summary>Writes one page, whole or not at all (a savepoint is rolled back if anything fails).</summary>
@@ -88,8 +91,17 @@ public sealed partial class ImportSession : IAsyncDisposable
         AddPluginRecords(page, question.Id);
         _db.ChangeTracker.DetectChanges();
         await _db.SaveChangesAsync(cancellationToken);
+        await _search.IndexAsync(_db, question.Id, SearchText(page), cancellationToken);
         return new ImportedPage(question.Id, question.Slug, created);
     }
+
+    private static SearchDocument SearchText(ParsedPage page) => new(
+        page.Title,
+        page.Body,
+        string.Join('\n', page.Replies.Select(r => r.Body)),
+        page.Article is { } article
+            ? string.Join('\n', [article.Intro, .. article.Sections.SelectMany(s => new[] { s.Heading, s.Body }), article.Conclusion ?? ""])
+            : "");
 
     private async Task<(Question, bool Created)> QuestionAsync(ParsedPage page, int specialtyId, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using MedQA.Gateway.Plugins;
 using MedQA.Kernel.Data;
+using MedQA.Questions.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedQA.Gateway.Import;
@@ -8,14 +9,14 @@ namespace MedQA.Gateway.Import;
 /// Opens import sessions: pages are written in batches (one transaction per batch) with a savepoint per page, so
 /// each page is written whole or not at all, and a bad page never takes the rest of its batch with it.
 /// </summary>
-public sealed class PageImporter(IDbContextFactory<MedQaDbContext> contexts, PluginCatalog plugins, ILogger<PageImporter> logger)
+public sealed class PageImporter(IDbContextFactory<MedQaDbContext> contexts, PluginCatalog plugins, IQuestionSearch search, ILogger<PageImporter> logger)
 {
     public async Task<ImportSession> BeginAsync(CancellationToken cancellationToken = default)
     {
         var db = await contexts.CreateDbContextAsync(cancellationToken);
         try
         {
-            return await ImportSession.StartAsync(db, plugins, logger, cancellationToken);
+            return await ImportSession.StartAsync(db, plugins, search, logger, cancellationToken);
         }
         catch
         {

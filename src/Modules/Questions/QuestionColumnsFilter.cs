@@ -2,15 +2,17 @@ using GraphQL;
 using GraphQL.Types;
 using MedQA.Kernel.Data;
 using MedQA.Kernel.GraphQL;
+using MedQA.Questions.Search;
 using MedQA.Specialties;
 
 namespace MedQA.Questions;
 
-/// <summary>Filters on the question's own data: specialty, ask date, asker gender and age.</summary>
-internal sealed class QuestionColumnsFilter : IQuestionFilter
+/// <summary>Filters on the question's own data: text, specialty, ask date, asker gender and age.</summary>
+internal sealed class QuestionColumnsFilter(IQuestionSearch search) : IQuestionFilter
 {
     public void AddFields(QuestionFilterType type)
     {
+        type.Field<StringGraphType>("text").Description("Only questions matching this full-text search (as in `search`).");
         type.Field<StringGraphType>("specialty").Description("Only questions of this specialty (its slug, such as `neurology`).");
         type.Field<IsoDateGraphType>("askedFrom").Description("Only questions asked on this day or later.");
         type.Field<IsoDateGraphType>("askedTo").Description("Only questions asked on this day or earlier.");
@@ -21,6 +23,11 @@ internal sealed class QuestionColumnsFilter : IQuestionFilter
 
     public IQueryable<Question> Apply(IQueryable<Question> questions, MedQaDbContext db, IReadOnlyDictionary<string, object?> where)
     {
+        if (where.GetValueOrDefault("text") is string text)
+        {
+            var matching = search.Matching(db, SearchQuery.Parse(text));
+            questions = questions.Where(q => matching.Contains(q.Id));
+        }
         if (where.GetValueOrDefault("specialty") is string specialty)
         {
             questions = questions.Where(q => db.Set<Specialty>().Any(s => s.Id == q.SpecialtyId && s.Slug == specialty));

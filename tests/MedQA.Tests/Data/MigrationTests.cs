@@ -58,5 +58,6 @@ public sealed class MigrationTests
             Assert.Contains($"N'{migration}'", script);
         }
         Assert.Contains("nvarchar(max)", script);
+        Assert.Contains("CREATE FULLTEXT INDEX ON [QuestionSearch]", script); // search, outside the model
     }
 }

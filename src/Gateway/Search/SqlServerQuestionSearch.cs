@@ -1,0 +1,75 @@
+using MedQA.Kernel.Data;
+using MedQA.Questions;
+using MedQA.Questions.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedQA.Gateway.Search;
+
+/// <summary>
+/// Search on SQL Server full-text: the table <c>QuestionSearch</c> with a full-text index (created by the SQL Server
+/// migration "Search"), ranked by <c>CONTAINSTABLE</c>'s RANK. SQL Server has no snippet function, so the snippet is
+/// cut around the first matched word of the body. Not run in CI (no SQL Server here): see the README.
+/// </summary>
+internal sealed class SqlServerQuestionSearch : IQuestionSearch
+{
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(MedQaDbContext db, SearchQuery query, int take, SearchPosition? after, CancellationToken cancellationToken)
+    {
+        if (query.IsEmpty || take == 0)
+        {
+            return [];
+        }
+        var condition = Condition(query);
+        var score = after?.Score ?? double.MaxValue;
+        var id = after?.QuestionId ?? 0;
+        var rows = await db.Database.SqlQuery<Row>($"""
+            SELECT TOP ({take}) s.QuestionId, CAST(k.[RANK] AS float) AS Score, s.Title, s.Body
+            FROM CONTAINSTABLE(QuestionSearch, *, {condition}) AS k
+            JOIN QuestionSearch AS s ON s.QuestionId = k.[KEY]
+            WHERE CAST(k.[RANK] AS float) < {score} OR (CAST(k.[RANK] AS float) = {score} AND s.QuestionId > {id})
+            ORDER BY Score DESC, s.QuestionId
+            """).ToListAsync(cancellationToken);
+        var words = query.Terms.SelectMany(t => t.Words).ToList();
+        return rows.Select(r => new SearchHit(r.QuestionId, r.Score, Cut(r.Body.Length > 0 ? r.Body : r.Title, words))).ToList();
+    }
+
+    public Task<int> CountAsync(MedQaDbContext db, SearchQuery query, CancellationToken cancellationToken) => query.IsEmpty
+        ? Task.FromResult(0)
+        : db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM CONTAINSTABLE(QuestionSearch, *, {Condition(query)})").SingleAsync(cancellationToken);
+
+    public IQueryable<int> Matching(MedQaDbContext db, SearchQuery query) => query.IsEmpty
+        ? db.Set<Question>().Where(_ => false).Select(q => q.Id)
+        : db.Database.SqlQuery<int>($"SELECT [KEY] AS Value FROM CONTAINSTABLE(QuestionSearch, *, {Condition(query)})");
+
+    public Task IndexAsync(MedQaDbContext db, int questionId, SearchDocument document, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"""
+            MERGE QuestionSearch AS t USING (SELECT {questionId} AS QuestionId) AS s ON t.QuestionId = s.QuestionId
+            WHEN MATCHED THEN UPDATE SET Title = {document.Title}, Body = {document.Body}, Replies = {document.Replies}, Article = {document.Article}
+            WHEN NOT MATCHED THEN INSERT (QuestionId, Title, Body, Replies, Article)
+              VALUES ({questionId}, {document.Title}, {document.Body}, {document.Replies}, {document.Article});
+            """, cancellationToken);
+
+    /// <summary>The CONTAINS condition: every term, as a quoted word, prefix ("word*") or phrase, joined by AND.</summary>
+    private static string Condition(SearchQuery query) =>
+        string.Join(" AND ", query.Terms.Select(t => $"\"{string.Join(' ', t.Words)}{(t.Prefix ? "*" : "")}\""));
+
+    private static Snippet Cut(string text, List<string> words)
+    {
+        var at = words.Select(w => text.IndexOf(w, StringComparison.OrdinalIgnoreCase)).Where(i => i >= 0).DefaultIfEmpty(0).Min();
+        var start = Math.Max(0, at - 60);
+        var piece = text.Substring(start, Math.Min(200, text.Length - start));
+        var highlights = words.Select(w => (Word: w, At: piece.IndexOf(w, StringComparison.OrdinalIgnoreCase)))
+            .Where(h => h.At >= 0).Select(h => new TextRange(h.At, h.Word.Length)).OrderBy(h => h.Start).ToList();
+        return new Snippet(piece, highlights);
+    }
+
+    private sealed class Row
+    {
+        public int QuestionId { get; set; }
+
+        public double Score { get; set; }
+
+        public string Title { get; set; } = "";
+
+        public string Body { get; set; } = "";
+    }
+}

@@ -1,0 +1,32 @@
+using MedQA.Kernel.Data;
+
+namespace MedQA.Questions.Search;
+
+/// <summary>
+/// Full-text search over questions (title, body, replies, article) on the database's own engine: SQLite FTS5 for
+/// the embedded default, SQL Server full-text (CONTAINSTABLE) in production. Queries are user text: quotes make a
+/// phrase, a trailing * a prefix, anything else is taken as words; nothing in the text can cause an error.
+/// </summary>
+public interface IQuestionSearch
+{
+    /// <summary>The hits, best first (ties by question id), after the given position.</summary>
+    Task<IReadOnlyList<SearchHit>> SearchAsync(MedQaDbContext db, SearchQuery query, int take, SearchPosition? after, CancellationToken cancellationToken);
+
+    /// <summary>How many questions match.</summary>
+    Task<int> CountAsync(MedQaDbContext db, SearchQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The ids of the matching questions, to compose into a LINQ query (<c>questions(where: { text })</c>).</summary>
+    IQueryable<int> Matching(MedQaDbContext db, SearchQuery query);
+
+    /// <summary>Replaces the indexed text of a question (called by the importer, in its transaction).</summary>
+    Task IndexAsync(MedQaDbContext db, int questionId, SearchDocument document, CancellationToken cancellationToken);
+}
+
+/// <summary>A hit: the question, its score (higher is better) and a snippet with the matched words marked.</summary>
+public sealed record SearchHit(int QuestionId, double Score, Snippet Snippet);
+
+/// <summary>Where a page of hits ends: its score and question id.</summary>
+public sealed record SearchPosition(double Score, int QuestionId);
+
+/// <summary>The text indexed for a question.</summary>
+public sealed record SearchDocument(string Title, string Body, string Replies, string Article);

@@ -1,0 +1,46 @@
+using System.Globalization;
+using GraphQL;
+using GraphQL.Types;
+using MedQA.Kernel.Data;
+using MedQA.Kernel.GraphQL;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedQA.Questions.Search;
+
+/// <summary>Adds <c>search(query:, first:, after:)</c> to the root query.</summary>
+public sealed class SearchQueries(IDbContextFactory<MedQaDbContext> contexts, IQuestionSearch search) : ObjectTypeExtension<QueryType>
+{
+    protected override void Extend(QueryType type) =>
+        type.Field<NonNullGraphType<SearchResultConnectionType>>("search")
+            .Description("Full-text search over titles, questions, replies and articles, best match first. " +
+                "Words must all match; \"quoted words\" match as a phrase; word* matches a prefix; other punctuation is ignored.")
+            .Argument<NonNullGraphType<StringGraphType>>("query", "What to look for, as a person types it.")
+            .Argument<IntGraphType>("first", $"How many results (default {Paging.DefaultPageSize}, at most {Paging.MaxPageSize}).")
+            .Argument<StringGraphType>("after", "The `endCursor` of the previous page.")
+            .ResolveAsync(async context =>
+            {
+                var request = Paging.Request(context, 3);
+                var query = SearchQuery.Parse(context.GetArgument<string>("query"));
+                var after = request.Cursor is { } cursor ? Position(cursor, context) : null;
+                await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
+                var hits = await search.SearchAsync(db, query, request.Size + 1, after, context.CancellationToken);
+                var edges = hits.Take(request.Size).Select(h => new Edge<SearchHit>(Cursor(h), h)).ToList();
+                return new Connection<SearchHit>(edges,
+                    new PageInfo(hits.Count > request.Size, after is not null, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
+                    async cancellationToken =>
+                    {
+                        await using var countDb = await contexts.CreateDbContextAsync(cancellationToken);
+                        return await search.CountAsync(countDb, query, cancellationToken);
+                    });
+            });
+
+    private static string Cursor(SearchHit hit) =>
+        Paging.Cursor("s", hit.Score.ToString("R", CultureInfo.InvariantCulture), hit.QuestionId.ToString(CultureInfo.InvariantCulture));
+
+    private static SearchPosition Position(string[] cursor, IResolveFieldContext context) =>
+        cursor[0] == "s"
+        && double.TryParse(cursor[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var score)
+        && int.TryParse(cursor[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? new SearchPosition(score, id)
+            : throw Paging.BadCursor(context, "it is not a search cursor");
+}
