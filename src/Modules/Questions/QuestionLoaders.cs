@@ -11,14 +11,21 @@ public sealed class QuestionLoaders(IDbContextFactory<MedQaDbContext> contexts)
     private static readonly IReadOnlyList<SimilarTeaser> NoTeasers = [];
 
     public BatchLoader<int, Question?> ById { get; } = contexts.Loader<int, Question>(
-        (db, ids) => db.Set<Question>().Where(q => ids.Contains(q.Id)), q => q.Id);
+        (db, ids) => db.Set<Question>().Where(q => ids.Contains(q.Id)).SelectWithoutBody(), q => q.Id);
+
+    public BatchLoader<int, string> BodyById { get; } = new(async (ids, cancellationToken) =>
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Question>().Where(q => ids.Contains(q.Id)).Select(q => new { q.Id, q.Body })
+            .ToDictionaryAsync(q => q.Id, q => q.Body, cancellationToken);
+    }, "");
 
     public BatchLoader<string, Question?> BySlug { get; } = contexts.Loader<string, Question>(
-        (db, slugs) => db.Set<Question>().Where(q => slugs.Contains(q.Slug)), q => q.Slug);
+        (db, slugs) => db.Set<Question>().Where(q => slugs.Contains(q.Slug)).SelectWithoutBody(), q => q.Slug);
 
     /// <summary>The question a teaser links to: the oldest question with that headline.</summary>
     public BatchLoader<string, Question?> ByHeadline { get; } = contexts.Loader<string, Question>(
-        (db, headlines) => db.Set<Question>().Where(q => headlines.Contains(q.Headline)).OrderByDescending(q => q.Id),
+        (db, headlines) => db.Set<Question>().Where(q => headlines.Contains(q.Headline)).OrderByDescending(q => q.Id).SelectWithoutBody(),
         q => q.Headline);
 
     public BatchLoader<int, Article?> ArticleByQuestion { get; } = contexts.Loader<int, Article>(

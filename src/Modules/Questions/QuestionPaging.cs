@@ -32,7 +32,7 @@ public static class QuestionPaging
         var filtered = Filtered(db); // filters check their arguments before any SQL runs
         var descending = order.EffectiveDirection == SortDirection.Desc ^ request.Backward;
         var query = request.Cursor is { } cursor ? After(filtered, order.Field, cursor, descending, context) : filtered;
-        var rows = await Sorted(query, order.Field, descending).Take(request.Size + 1).ToListAsync(context.CancellationToken);
+        var rows = await Sorted(query, order.Field, descending).Take(request.Size + 1).SelectWithoutBody().ToListAsync(context.CancellationToken);
         var more = rows.Count > request.Size;
         var page = rows.Take(request.Size).ToList();
         if (request.Backward)
