@@ -40,6 +40,11 @@ internal sealed class SqlServerQuestionSearch : IQuestionSearch
         ? db.Set<Question>().Where(_ => false).Select(q => q.Id)
         : db.Database.SqlQuery<int>($"SELECT [KEY] AS Value FROM CONTAINSTABLE(QuestionSearch, *, {Condition(query)})");
 
+    public IQueryable<RankedQuestion> Ranked(MedQaDbContext db, SearchQuery query) => query.IsEmpty
+        ? db.Database.SqlQuery<RankedQuestion>($"SELECT 0 AS QuestionId, CAST(0 AS float) AS Score WHERE 1 = 0")
+        : db.Database.SqlQuery<RankedQuestion>(
+            $"SELECT [KEY] AS QuestionId, CAST([RANK] AS float) AS Score FROM CONTAINSTABLE(QuestionSearch, *, {Condition(query)})");
+
     public Task IndexAsync(MedQaDbContext db, int questionId, SearchDocument document, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync($"""
             MERGE QuestionSearch AS t USING (SELECT {questionId} AS QuestionId) AS s ON t.QuestionId = s.QuestionId

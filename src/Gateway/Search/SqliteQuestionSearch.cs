@@ -50,6 +50,11 @@ internal sealed class SqliteQuestionSearch : IQuestionSearch
         ? db.Set<Question>().Where(_ => false).Select(q => q.Id)
         : db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM QuestionSearch WHERE QuestionSearch MATCH {Match(query)}");
 
+    public IQueryable<RankedQuestion> Ranked(MedQaDbContext db, SearchQuery query) => query.IsEmpty
+        ? db.Database.SqlQuery<RankedQuestion>($"SELECT 0 AS QuestionId, 0.0 AS Score WHERE 0")
+        : db.Database.SqlQuery<RankedQuestion>(
+            $"SELECT rowid AS QuestionId, -bm25(QuestionSearch, 8.0, 2.0, 1.0, 1.0) AS Score FROM QuestionSearch WHERE QuestionSearch MATCH {Match(query)}");
+
     public async Task IndexAsync(MedQaDbContext db, int questionId, SearchDocument document, CancellationToken cancellationToken)
     {
         await db.Database.ExecuteSqlAsync($"DELETE FROM QuestionSearch WHERE rowid = {questionId}", cancellationToken);

@@ -6,6 +6,7 @@ public enum QuestionOrderField
 {
     AskedOn,
     Title,
+    Relevance,
 }
 
 public enum SortDirection
@@ -34,7 +35,7 @@ public sealed class QuestionOrderType : InputObjectGraphType<QuestionOrder>
         Name = "QuestionOrder";
         Description = "The order of a question list; ties are broken by id, so paging is stable.";
         Field<NonNullGraphType<QuestionOrderFieldType>>("field").Description("What to order by.");
-        Field<SortDirectionType>("direction").Description("ASC or DESC; by default newest first for ASKED_ON, A to Z for TITLE.");
+        Field<SortDirectionType>("direction").Description("ASC or DESC; by default newest first for ASKED_ON, A to Z for TITLE, best first for RELEVANCE.");
     }
 }
 
@@ -43,7 +44,7 @@ public sealed class QuestionOrderFieldType : EnumerationGraphType<QuestionOrderF
     public QuestionOrderFieldType()
     {
         Name = "QuestionOrderField";
-        Description = "ASKED_ON: the ask date. TITLE: the title.";
+        Description = "ASKED_ON: the ask date. TITLE: the title. RELEVANCE: how well it matches `where.text` (which it needs).";
     }
 }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using GraphQL;
 using MedQA.Kernel.Data;
 using MedQA.Kernel.GraphQL;
+using MedQA.Questions.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,18 +29,23 @@ public static class QuestionPaging
             return where is null ? questions : filters.Aggregate(questions, (q, filter) => filter.Apply(q, db, where));
         }
 
+        if (order.Field == QuestionOrderField.Relevance && where?.GetValueOrDefault("text") is not string)
+        {
+            throw ErrorCodes.UserInput("Ordering by RELEVANCE needs a text to be relevant to: give 'where: { text: ... }'.");
+        }
         await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
         var filtered = Filtered(db); // filters check their arguments before any SQL runs
         var descending = order.EffectiveDirection == SortDirection.Desc ^ request.Backward;
-        var query = request.Cursor is { } cursor ? After(filtered, order.Field, cursor, descending, context) : filtered;
-        var rows = await Sorted(query, order.Field, descending).Take(request.Size + 1).SelectWithoutBody().ToListAsync(context.CancellationToken);
+        var rows = order.Field == QuestionOrderField.Relevance
+            ? await RelevantAsync(filtered, db, SearchQuery.Parse((string)where!["text"]!), request, descending, context)
+            : await PageAsync(filtered, order.Field, request, descending, context);
         var more = rows.Count > request.Size;
         var page = rows.Take(request.Size).ToList();
         if (request.Backward)
         {
             page.Reverse();
         }
-        var edges = page.Select(q => new Edge<Question>(CursorOf(q, order.Field), q)).ToList();
+        var edges = page.Select(r => new Edge<Question>(r.Cursor, r.Question)).ToList();
         var pageInfo = new PageInfo(
             HasNextPage: request.Backward ? request.Cursor is not null : more,
             HasPreviousPage: request.Backward ? more : request.Cursor is not null,
@@ -50,6 +56,38 @@ public static class QuestionPaging
             await using var countDb = await contexts.CreateDbContextAsync(cancellationToken);
             return await Filtered(countDb).CountAsync(cancellationToken);
         });
+    }
+
+    private static async Task<List<(Question Question, string Cursor)>> PageAsync(
+        IQueryable<Question> filtered, QuestionOrderField field, PageRequest request, bool descending, IResolveFieldContext context)
+    {
+        var query = request.Cursor is { } cursor ? After(filtered, field, cursor, descending, context) : filtered;
+        var rows = await Sorted(query, field, descending).Take(request.Size + 1).SelectWithoutBody().ToListAsync(context.CancellationToken);
+        return rows.Select(q => (q, CursorOf(q, field))).ToList();
+    }
+
+    /// <summary>Keyset paging on the search score: the filtered questions joined with the engine's ranking.</summary>
+    private static async Task<List<(Question Question, string Cursor)>> RelevantAsync(
+        IQueryable<Question> filtered, MedQaDbContext db, SearchQuery text, PageRequest request, bool descending, IResolveFieldContext context)
+    {
+        var ranked = filtered.Join(context.RequestServices!.GetRequiredService<IQuestionSearch>().Ranked(db, text),
+            q => q.Id, r => r.QuestionId, (q, r) => new { q.Id, r.Score });
+        if (request.Cursor is { } cursor)
+        {
+            if (cursor[0] != "r" || !double.TryParse(cursor[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var score)
+                || !int.TryParse(cursor[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                throw Paging.BadCursor(context, "it was made for another order than RELEVANCE");
+            }
+            ranked = descending
+                ? ranked.Where(r => r.Score < score || (r.Score == score && r.Id < id))
+                : ranked.Where(r => r.Score > score || (r.Score == score && r.Id > id));
+        }
+        var sorted = descending ? ranked.OrderByDescending(r => r.Score).ThenByDescending(r => r.Id) : ranked.OrderBy(r => r.Score).ThenBy(r => r.Id);
+        var hits = await sorted.Take(request.Size + 1).ToListAsync(context.CancellationToken);
+        var ids = hits.Select(h => h.Id).ToList();
+        var questions = await db.Set<Question>().Where(q => ids.Contains(q.Id)).SelectWithoutBody().ToDictionaryAsync(q => q.Id, context.CancellationToken);
+        return hits.Select(h => (questions[h.Id], Paging.Cursor("r", h.Score.ToString("R", CultureInfo.InvariantCulture), h.Id.ToString(CultureInfo.InvariantCulture)))).ToList();
     }
 
     private static IQueryable<Question> Sorted(IQueryable<Question> questions, QuestionOrderField field, bool descending) => (field, descending) switch

@@ -95,4 +95,32 @@ public sealed class SearchTests(CatalogueFactory catalogue) : IClassFixture<Cata
         Assert.Equal(4, small); // search, questions, replies, doctors
         Assert.Equal(small, large);
     }
+
+    [Fact]
+    public async Task Questions_ordered_by_relevance_put_the_best_match_first_and_page_through_every_match()
+    {
+        var best = await Query("""{ questions(first: 1, where: { text: "question 007" }, order: { field: RELEVANCE }) { nodes { title } } }""");
+        var seen = new List<string>();
+        string? after = null;
+        do
+        {
+            var page = (await Query("query($a: String) { questions(first: 7, after: $a, where: { text: \"knee\" }, order: { field: RELEVANCE }) { nodes { slug } pageInfo { hasNextPage endCursor } } }", new { a = after }))
+                .Data()["questions"]!;
+            seen.AddRange(page["nodes"]!.AsArray().Select(n => n!["slug"]!.GetValue<string>()));
+            after = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
+        }
+        while (after is not null);
+
+        Assert.Equal("Question 007", best.Data()["questions"]!["nodes"]![0]!["title"]!.GetValue<string>());
+        Assert.Equal(CatalogueFactory.Size, seen.Distinct().Count());
+        Assert.Equal(CatalogueFactory.Size, seen.Count);
+    }
+
+    [Fact]
+    public async Task Relevance_without_a_text_is_BAD_USER_INPUT()
+    {
+        var body = await Query("{ questions(order: { field: RELEVANCE }) { nodes { title } } }");
+
+        Assert.Equal("BAD_USER_INPUT", body.Code());
+    }
 }

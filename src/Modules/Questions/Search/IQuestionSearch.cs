@@ -18,12 +18,23 @@ public interface IQuestionSearch
     /// <summary>The ids of the matching questions, to compose into a LINQ query (<c>questions(where: { text })</c>).</summary>
     IQueryable<int> Matching(MedQaDbContext db, SearchQuery query);
 
+    /// <summary>The matching question ids with their score (higher is better), to join in a LINQ query.</summary>
+    IQueryable<RankedQuestion> Ranked(MedQaDbContext db, SearchQuery query);
+
     /// <summary>Replaces the indexed text of a question (called by the importer, in its transaction).</summary>
     Task IndexAsync(MedQaDbContext db, int questionId, SearchDocument document, CancellationToken cancellationToken);
 }
 
 /// <summary>A hit: the question, its score (higher is better) and a snippet with the matched words marked.</summary>
 public sealed record SearchHit(int QuestionId, double Score, Snippet Snippet);
+
+/// <summary>A matching question and its score.</summary>
+public sealed class RankedQuestion
+{
+    public int QuestionId { get; set; }
+
+    public double Score { get; set; }
+}
 
 /// <summary>Where a page of hits ends: its score and question id.</summary>
 public sealed record SearchPosition(double Score, int QuestionId);
