@@ -55,7 +55,7 @@ internal sealed class SqlServerQuestionSearch : IQuestionSearch
 
     /// <summary>The CONTAINS condition: every term, as a quoted word, prefix ("word*") or phrase, joined by AND.</summary>
     private static string Condition(SearchQuery query) =>
-        string.Join(" AND ", query.Terms.Select(t => $"\"{string.Join(' ', t.Words)}{(t.Prefix ? "*" : "")}\""));
+        string.Join(query.AnyTerm ? " OR " : " AND ", query.Terms.Select(t => $"\"{string.Join(' ', t.Words)}{(t.Prefix ? "*" : "")}\""));
 
     private static Snippet Cut(string text, List<string> words)
     {

@@ -65,7 +65,7 @@ internal sealed class SqliteQuestionSearch : IQuestionSearch
 
     /// <summary>The FTS5 query: every term must match; words are letters and digits only, so quoting them is safe.</summary>
     private static string Match(SearchQuery query) =>
-        string.Join(' ', query.Terms.Select(t => $"\"{string.Join(' ', t.Words)}\"" + (t.Prefix ? "*" : "")));
+        string.Join(query.AnyTerm ? " OR " : " ", query.Terms.Select(t => $"\"{string.Join(' ', t.Words)}\"" + (t.Prefix ? "*" : "")));
 
     private sealed class Row
     {

@@ -1,3 +1,5 @@
+using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Types;
 using MedQA.Kernel.GraphQL;
 using MedQA.Specialties;
@@ -34,8 +36,33 @@ public sealed class QuestionType : ObjectGraphType<Question>
             .Resolve(context => context.RequestServices!.GetRequiredService<QuestionLoaders>().ArticleByQuestion
                 .Load(context.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SimilarTeaserType>>>>("similar")
-            .Description("The page's \"Similar Q&A\" teasers, in page order.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<QuestionLoaders>().TeasersByQuestion
-                .Load(context.Source.Id));
+            .Description("The page's \"Similar Q&A\" teasers in page order; with `first`, filled up with questions MedQA finds similar.")
+            .Argument<IntGraphType>("first", $"How many entries: the page's teasers first, then similar questions, same specialty first (at most {SimilarQuestions.MaxFirst}).")
+            .Resolve(context =>
+            {
+                var first = context.GetArgument<int?>("first");
+                if (first is < 0 or > SimilarQuestions.MaxFirst)
+                {
+                    throw ErrorCodes.UserInput($"'first' must be between 0 and {SimilarQuestions.MaxFirst}; it was {first}.");
+                }
+                var curated = context.RequestServices!.GetRequiredService<QuestionLoaders>().TeasersByQuestion.Load(context.Source.Id);
+                return first is int take
+                    ? new FilledUp(curated, context.RequestServices!.GetRequiredService<SimilarQuestions>(), context.Source.Id, take)
+                    : curated.Then(teasers => teasers.Select(SimilarItem.From).ToList());
+            });
     }
+}
+
+/// <summary>The curated teasers (batched), then computed similar questions up to the count asked for.</summary>
+internal sealed class FilledUp(IDataLoaderResult<IReadOnlyList<SimilarTeaser>> curated, SimilarQuestions similar, int questionId, int take)
+    : IDataLoaderResult<IReadOnlyList<SimilarItem>>
+{
+    public async Task<IReadOnlyList<SimilarItem>> GetResultAsync(CancellationToken cancellationToken = default)
+    {
+        var items = (await curated.GetResultAsync(cancellationToken)).Take(take).Select(SimilarItem.From).ToList();
+        items.AddRange(await similar.FindAsync(questionId, take - items.Count, items.Select(i => i.LinkHeadline).ToList(), cancellationToken));
+        return items;
+    }
+
+    async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
 }

@@ -1,10 +1,9 @@
 using GraphQL.Types;
-using MedQA.Kernel.GraphQL;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MedQA.Questions;
 
-public sealed class SimilarTeaserType : ObjectGraphType<SimilarTeaser>
+public sealed class SimilarTeaserType : ObjectGraphType<SimilarItem>
 {
     public SimilarTeaserType()
     {
@@ -20,9 +19,13 @@ public sealed class SimilarTeaserType : ObjectGraphType<SimilarTeaser>
             .Resolve(context => context.Source.DoctorSpecialty);
         Field<NonNullGraphType<StringGraphType>>("replyExcerpt").Description("The start of the reply (may end in `...`).")
             .Resolve(context => context.Source.ReplyExcerpt);
+        Field<NonNullGraphType<BooleanGraphType>>("curated")
+            .Description("True for the page's own teasers; false for questions MedQA found similar to fill up `similar(first:)`.")
+            .Resolve(context => context.Source.Curated);
         Field<QuestionType>("question")
             .Description("The question the teaser links to, when it is in MedQA (imported before or after this page); otherwise null.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<QuestionLoaders>().ByHeadline
-                .Load(context.Source.LinkHeadline));
+            .Resolve(context => context.Source.QuestionId is int id
+                ? context.RequestServices!.GetRequiredService<QuestionLoaders>().ById.Load(id)
+                : context.RequestServices!.GetRequiredService<QuestionLoaders>().ByHeadline.Load(context.Source.LinkHeadline));
     }
 }

@@ -9,5 +9,6 @@ public static class RepliesModule
     /// <summary>Registers the Replies module: replies and doctors, <c>Question.replies</c>, <c>Specialty.doctors</c>.</summary>
     public static IServiceCollection AddRepliesModule(this IServiceCollection services) =>
         services.AddContentModule(typeof(RepliesModule).Assembly).AddScoped<ReplyLoaders>()
-            .AddSingleton<IQuestionFilter, ReplyQuestionFilter>();
+            .AddSingleton<IQuestionFilter, ReplyQuestionFilter>()
+            .AddSingleton<ITeaserReplies, ReplyTeasers>();
 }

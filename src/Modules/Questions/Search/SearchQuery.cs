@@ -8,9 +8,28 @@ namespace MedQA.Questions.Search;
 /// </summary>
 public sealed class SearchQuery
 {
-    private SearchQuery(IReadOnlyList<SearchTerm> terms) => Terms = terms;
+    private SearchQuery(IReadOnlyList<SearchTerm> terms, bool anyTerm = false)
+    {
+        Terms = terms;
+        AnyTerm = anyTerm;
+    }
 
     public IReadOnlyList<SearchTerm> Terms { get; }
+
+    /// <summary>True when one matching term is enough (similar questions); false when every term must match.</summary>
+    public bool AnyTerm { get; }
+
+    /// <summary>A query any of whose words may match, for finding similar text.</summary>
+    public static SearchQuery AnyOf(IEnumerable<string> text) =>
+        new(text.SelectMany(t => Words(t)).Select(w => w.Word).Where(w => w.Length > 2 && !StopWords.Contains(w))
+            .Distinct().Take(16).Select(w => new SearchTerm([w], Prefix: false)).ToList(), anyTerm: true);
+
+    private static readonly HashSet<string> StopWords =
+    [
+        "the", "and", "for", "with", "what", "when", "from", "that", "this", "after", "about", "your", "you", "are", "can",
+        "how", "why", "its", "his", "her", "our", "has", "have", "had", "was", "were", "not", "but", "all", "any", "one",
+        "case", "causes", "cause", "treatment", "treatments", "options", "understanding", "insights", "concerns", "what",
+    ];
 
     public bool IsEmpty => Terms.Count == 0;
 
