@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text.Json;
+using MedQA.Faqs;
+using MedQA.Kernel.Data;
+using MedQA.Kernel.GraphQL;
+using MedQA.Questions;
+using MedQA.Replies;
+using MedQA.Specialties;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedQA.Benchmarks;
+
+/// <summary>
+/// The practical limit of this stack: minimal-API endpoints that answer the list and question pages with the
+/// fewest EF queries we could write and a hand-rolled JSON writer, byte for byte what MedQA's GraphQL returns.
+/// </summary>
+internal static class HandWrittenEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/hand/list", async (HttpContext http, IDbContextFactory<MedQaDbContext> contexts) =>
+        {
+            await using var db = await contexts.CreateDbContextAsync(http.RequestAborted);
+            var rows = await db.Set<Question>().AsNoTracking().OrderByDescending(q => q.AskedOn).ThenByDescending(q => q.Id).Take(21)
+                .Join(db.Set<Specialty>(), q => q.SpecialtyId, s => s.Id, (q, s) => new { q.Id, q.Slug, q.Title, q.AskedOn, Specialty = s.Name })
+                .ToListAsync(http.RequestAborted);
+            var page = rows.Take(20).ToList();
+            var ids = page.Select(r => r.Id).ToList();
+            var replies = (await (from r in db.Set<Reply>()
+                                  join d in db.Set<Doctor>() on r.DoctorId equals d.Id
+                                  join s in db.Set<Specialty>() on d.SpecialtyId equals s.Id
+                                  where ids.Contains(r.QuestionId)
+                                  orderby r.QuestionId, r.Position
+                                  select new { r.QuestionId, r.RepliedOn, d.Name, Specialty = s.Name }).AsNoTracking().ToListAsync(http.RequestAborted))
+                .ToLookup(r => r.QuestionId);
+            await Json(http, w =>
+            {
+                w.WriteStartObject("questions");
+                w.WriteStartArray("edges");
+                foreach (var q in page)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("cursor", Cursor(q.AskedOn, q.Id));
+                    w.WriteStartObject("node");
+                    w.WriteString("slug", q.Slug);
+                    w.WriteString("title", q.Title);
+                    w.WriteString("askedOn", Date(q.AskedOn));
+                    Named(w, "specialty", q.Specialty);
+                    w.WriteStartArray("replies");
+                    foreach (var r in replies[q.Id])
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("repliedOn", Date(r.RepliedOn));
+                        w.WriteStartObject("doctor");
+                        w.WriteString("name", r.Name);
+                        Named(w, "specialty", r.Specialty);
+                        w.WriteEndObject();
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteStartObject("pageInfo");
+                w.WriteBoolean("hasNextPage", rows.Count > 20);
+                w.WriteString("endCursor", page.Count > 0 ? Cursor(page[^1].AskedOn, page[^1].Id) : null);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            });
+        });
+        app.MapGet("/hand/question", QuestionPage.WriteAsync);
+    }
+
+    internal static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    internal static string Cursor(DateOnly askedOn, int id) => Paging.Cursor("a", Date(askedOn), id.ToString(CultureInfo.InvariantCulture));
+
+    internal static void Named(Utf8JsonWriter w, string property, string name)
+    {
+        w.WriteStartObject(property);
+        w.WriteString("name", name);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes <c>{"data":{...}}</c> as GraphQL does.</summary>
+    internal static async Task Json(HttpContext http, Action<Utf8JsonWriter> data)
+    {
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await using var writer = new Utf8JsonWriter(http.Response.BodyWriter);
+        writer.WriteStartObject();
+        writer.WriteStartObject("data");
+        data(writer);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        await writer.FlushAsync(http.RequestAborted);
+    }
+}

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using MedQA.Benchmarks;
+using MedQA.Gateway.Data;
+using MedQA.Kernel.Data;
+using MedQA.Questions;
+using Microsoft.EntityFrameworkCore;
+
+// Usage: dotnet run -c Release --project tests/MedQA.Benchmarks -- [--questions 100000] [--seed 42] [--seconds 20] [--warmup 10] [--connections 16]
+var options = BenchOptions.Parse(args);
+var root = BenchOptions.RepositoryRoot();
+var gateway = Path.Combine(root, "src", "Gateway", "bin", BenchOptions.Configuration, "net10.0", "MedQA.Gateway.dll");
+var data = Directory.CreateDirectory(Path.Combine(root, "data", "bench")).FullName;
+var database = Path.Combine(data, $"medqa-{options.Questions}-{options.Seed}.db");
+var connection = $"Data Source={database}";
+Console.WriteLine($"MedQA benchmark: {options.Questions} questions (seed {options.Seed}), wrk -t2 -c{options.Connections}, {options.Warmup} s warm-up + {options.Seconds} s per operation, {BenchOptions.Configuration} build");
+
+if (!File.Exists(database))
+{
+    Console.WriteLine($"Generating the catalogue into {database} (once; reused by later runs)...");
+    await Run(gateway, $"generate --questions {options.Questions} --seed {options.Seed} \"--ConnectionStrings:MedQA={connection}\"", quiet: false);
+}
+
+using var server = Start(gateway, "--urls http://127.0.0.1:5301", connection);
+var hand = HandWrittenHost.Build(connection, "http://127.0.0.1:5302");
+await hand.StartAsync();
+using var http = new HttpClient();
+await WaitAsync(http, "http://127.0.0.1:5301/graphql?query=%7B__typename%7D");
+
+var (slug, deepCursor) = await Pick(hand.Services);
+var listBody = Body(Queries.ListPage, new { after = (string?)null });
+var questionBody = Body(Queries.QuestionPage, new { slug });
+var deepBody = Body(Queries.ListPage, new { after = deepCursor });
+var searchBody = Body(Queries.SearchPage, new { q = "knee pain" });
+await SameBytes(http, listBody, "http://127.0.0.1:5302/hand/list", "list page");
+await SameBytes(http, questionBody, $"http://127.0.0.1:5302/hand/question?slug={Uri.EscapeDataString(slug)}", "question page");
+
+var results = new List<(string Name, WrkResult Result)>();
+foreach (var (name, url, post) in new (string, string, string?)[]
+{
+    ("question page: GraphQL", "http://127.0.0.1:5301/graphql", questionBody),
+    ("question page: hand-written", $"http://127.0.0.1:5302/hand/question?slug={Uri.EscapeDataString(slug)}", null),
+    ("list page: GraphQL", "http://127.0.0.1:5301/graphql", listBody),
+    ("list page: hand-written", "http://127.0.0.1:5302/hand/list", null),
+    ("deep list page (after 10,000): GraphQL", "http://127.0.0.1:5301/graphql", deepBody),
+    ("search page: GraphQL", "http://127.0.0.1:5301/graphql", searchBody),
+})
+{
+    await Wrk.RunAsync(url, post, options.Warmup, options.Connections); // tiered JIT, caches: not counted
+    var result = await Wrk.RunAsync(url, post, options.Seconds, options.Connections);
+    results.Add((name, result));
+    Console.WriteLine($"  {name,-40} {result.RequestsPerSecond,9:0} req/s   p50 {result.P50Ms,7:0.00} ms   p99 {result.P99Ms,7:0.00} ms" +
+        (result.Non2xx > 0 ? $"   non-2xx {result.Non2xx}" : "") + (result.Errors.Contains("timeout") ? $"   {result.Errors}" : ""));
+}
+
+WrkResult Of(string name) => results.Single(r => r.Name == name).Result;
+Console.WriteLine();
+foreach (var page in new[] { "question page", "list page" })
+{
+    var graphQL = Of($"{page}: GraphQL");
+    var limit = Of($"{page}: hand-written");
+    var ratio = graphQL.RequestsPerSecond / limit.RequestsPerSecond;
+    var p99 = graphQL.P99Ms / limit.P99Ms;
+    Console.WriteLine($"  {page}: GraphQL/hand-written throughput {ratio:0.00}x (target >= 0.8x: {(ratio >= 0.8 ? "met" : "missed")}), p99 {p99:0.00}x (target <= 2x: {(p99 <= 2 ? "met" : "missed")})");
+}
+var deep = Of("deep list page (after 10,000): GraphQL").P50Ms / Of("list page: GraphQL").P50Ms;
+Console.WriteLine($"  deep page p50 / first page p50: {deep:0.00}x (target <= 1.2x: {(deep <= 1.2 ? "met" : "missed")})");
+
+server.Kill(entireProcessTree: true);
+await hand.StopAsync();
+return 0;
+
+static string Body(string query, object variables) => System.Text.Json.JsonSerializer.Serialize(new { query, variables });
+
+static async Task SameBytes(HttpClient http, string graphQLBody, string handUrl, string page)
+{
+    var graphQL = await (await http.PostAsync("http://127.0.0.1:5301/graphql", new StringContent(graphQLBody, System.Text.Encoding.UTF8, "application/json"))).Content.ReadAsByteArrayAsync();
+    var hand = await http.GetByteArrayAsync(handUrl);
+    if (!graphQL.AsSpan().SequenceEqual(hand))
+    {
+        var at = graphQL.AsSpan().CommonPrefixLength(hand);
+        throw new InvalidOperationException($"The hand-written {page} differs from GraphQL's at byte {at}:\n  GraphQL: ...{Piece(graphQL, at)}\n  hand:    ...{Piece(hand, at)}");
+    }
+    Console.WriteLine($"  {page}: the hand-written endpoint returns the same {graphQL.Length} bytes as GraphQL");
+}
+
+static string Piece(byte[] bytes, int at) => System.Text.Encoding.UTF8.GetString(bytes, Math.Max(0, at - 60), Math.Min(120, bytes.Length - Math.Max(0, at - 60)));
+
+static async Task<(string Slug, string DeepCursor)> Pick(IServiceProvider services)
+{
+    await using var db = await services.GetRequiredService<IDbContextFactory<MedQaDbContext>>().CreateDbContextAsync();
+    var ordered = db.Set<Question>().OrderByDescending(q => q.AskedOn).ThenByDescending(q => q.Id);
+    var count = await ordered.CountAsync();
+    var deep = await ordered.Skip(Math.Min(10_000, count - 1) - 1).Select(q => new { q.AskedOn, q.Id }).FirstAsync();
+    var slug = await ordered.Skip(count / 2).Select(q => q.Slug).FirstAsync();
+    return (slug, HandWrittenEndpoints.Cursor(deep.AskedOn, deep.Id));
+}
+
+static Process Start(string gateway, string arguments, string connection)
+{
+    // From its own folder, so it reads its appsettings.json (log levels) as it does when deployed.
+    var info = new ProcessStartInfo("dotnet", $"{gateway} {arguments}")
+    {
+        RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(gateway),
+    };
+    info.Environment["ConnectionStrings__MedQA"] = connection;
+    info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+    info.Environment["Logging__LogLevel__Default"] = "Warning";
+    info.Environment["MedQA__Samples__ImportWhenEmpty"] = "false";
+    var process = Process.Start(info)!;
+    process.OutputDataReceived += (_, _) => { };
+    process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  [server] {e.Data}"); };
+    process.BeginOutputReadLine();
+    process.BeginErrorReadLine();
+    return process;
+}
+
+static async Task Run(string gateway, string arguments, bool quiet)
+{
+    using var process = Process.Start(new ProcessStartInfo("dotnet", $"{gateway} {arguments}")
+    {
+        RedirectStandardOutput = quiet, WorkingDirectory = Path.GetDirectoryName(gateway),
+    })!;
+    await process.WaitForExitAsync();
+    if (process.ExitCode != 0)
+    {
+        throw new InvalidOperationException($"'{arguments}' failed with exit code {process.ExitCode}");
+    }
+}
+
+static async Task WaitAsync(HttpClient http, string url)
+{
+    for (var i = 0; i < 120; i++)
+    {
+        try
+        {
+            if ((await http.GetAsync(url)).IsSuccessStatusCode)
+            {
+                return;
+            }
+        }
+        catch (HttpRequestException)
+        {
+        }
+        await Task.Delay(500);
+    }
+    throw new TimeoutException("MedQA did not start within 60 s");
+}

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace MedQA.Benchmarks;
+
+internal sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Non2xx, string Errors);
+
+/// <summary>Runs wrk (Debian package <c>wrk</c>) against a URL, with a Lua script for POST bodies, and reads its report.</summary>
+internal static partial class Wrk
+{
+    public static async Task<WrkResult> RunAsync(string url, string? postJson, int seconds, int connections)
+    {
+        string? script = null;
+        if (postJson is not null)
+        {
+            script = Path.Combine(Path.GetTempPath(), $"medqa-bench-{Guid.NewGuid():N}.lua");
+            await File.WriteAllTextAsync(script, $"wrk.method = \"POST\"\nwrk.body = [==[{postJson}]==]\nwrk.headers[\"Content-Type\"] = \"application/json\"\n");
+        }
+        try
+        {
+            var arguments = $"-t2 -c{connections} -d{seconds}s --latency {(script is null ? "" : $"-s {script} ")}{url}";
+            using var wrk = Process.Start(new ProcessStartInfo("wrk", arguments) { RedirectStandardOutput = true, RedirectStandardError = true })
+                ?? throw new InvalidOperationException("wrk did not start: apt-get install wrk");
+            var output = await wrk.StandardOutput.ReadToEndAsync();
+            await wrk.WaitForExitAsync();
+            return new WrkResult(
+                double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture),
+                Percentile(output, "50"),
+                Percentile(output, "99"),
+                Non2xx().Match(output) is { Success: true } non2xx ? long.Parse(non2xx.Groups[1].Value, CultureInfo.InvariantCulture) : 0,
+                SocketErrors().Match(output) is { Success: true } errors ? errors.Value : "");
+        }
+        finally
+        {
+            if (script is not null)
+            {
+                File.Delete(script);
+            }
+        }
+    }
+
+    private static double Percentile(string output, string percent)
+    {
+        var match = Regex.Match(output, $@"^\s+{percent}(?:\.000)?%\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline);
+        var value = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        return match.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
+    }
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses: (\d+)")]
+    private static partial Regex Non2xx();
+
+    [GeneratedRegex(@"Socket errors: .*")]
+    private static partial Regex SocketErrors();
+}
