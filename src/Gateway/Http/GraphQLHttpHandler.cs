@@ -12,7 +12,7 @@ namespace MedQA.Gateway.Http;
 /// The GraphQL-over-HTTP endpoint (the GraphQL.NET server package is not available to us): POST with a JSON body,
 /// GET for queries only, responses in application/graphql-response+json when accepted, else application/json.
 /// </summary>
-public sealed class GraphQLHttpHandler(IDocumentExecuter<MedQaSchema> executer, IGraphQLSerializer serializer)
+public sealed class GraphQLHttpHandler(IDocumentExecuter<MedQaSchema> executer, IGraphQLSerializer serializer, DocumentCache documents)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -41,7 +41,8 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter<MedQaSchema> executer, 
             await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, "BAD_REQUEST", e.Message);
             return;
         }
-        var document = TryParse(request.Query);
+        var cached = documents.Get(request.Query);
+        var document = cached ?? TryParse(request.Query);
         if (isGet && document is not null && OperationOf(document, request.OperationName) is { } operation
             && operation.Operation != OperationType.Query)
         {
@@ -50,7 +51,7 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter<MedQaSchema> executer, 
                 $"A {operation.Operation.ToString().ToLowerInvariant()} cannot be sent with GET: send it with POST.");
             return;
         }
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        var options = new ExecutionOptions
         {
             Query = request.Query,
             Document = document,
@@ -60,7 +61,17 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter<MedQaSchema> executer, 
             RequestServices = http.RequestServices,
             User = http.User,
             CancellationToken = http.RequestAborted,
-        });
+        };
+        if (cached is not null)
+        {
+            // Validated before: only the rules that depend on the request (variables) run again.
+            options.ValidationRules = options.CachedDocumentValidationRules ?? [];
+        }
+        var result = await executer.ExecuteAsync(options);
+        if (cached is null && result.Executed && result.Document is { } validated)
+        {
+            documents.Add(request.Query, validated);
+        }
         // A document that did not parse or validate never executed: a 400 for clients that understand the spec's
         // media type, a 200 with errors for legacy application/json clients.
         http.Response.StatusCode = result.Executed || mediaType == ResponseMediaType.Json

@@ -13,6 +13,7 @@ public static class GraphQLRegistration
             .AddSystemTextJson()
             .AddErrorInfoProvider(new MedQaErrorInfoProvider(environment.IsDevelopment())));
         services.AddSingleton<GraphQLHttpHandler>();
+        services.AddSingleton(sp => new DocumentCache(sp.GetRequiredService<IConfiguration>().GetValue("MedQA:GraphQL:DocumentCacheSize", 1000)));
         return services;
     }
 }

@@ -10,10 +10,12 @@ public sealed class SqlStatementCountTests(CatalogueFactory catalogue) : IClassF
     [Fact]
     public async Task A_list_page_with_replies_doctors_and_specialties_costs_one_statement_per_level()
     {
+        await CountAsync(ListPage, 50); // specialties are kept once seen (they never change): warm that cache
+
         var small = await CountAsync(ListPage, 5);
         var large = await CountAsync(ListPage, 50);
 
-        Assert.Equal(4, small); // questions, replies, doctors, specialties
+        Assert.Equal(3, small); // questions, replies, doctors; specialties come from the process cache
         Assert.Equal(small, large);
     }
 

@@ -106,3 +106,34 @@ public sealed class TransportTests(MedQaFactory factory) : IClassFixture<MedQaFa
         Assert.Contains(@"whenever I blink naturally.\nThis never happened before.", raw);
     }
 }
+
+public sealed class DocumentCacheTests(MedQaFactory factory) : IClassFixture<MedQaFactory>
+{
+    private MedQA.Gateway.Http.DocumentCache Cache =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<MedQA.Gateway.Http.DocumentCache>(factory.Services);
+
+    [Fact]
+    public async Task A_valid_document_is_kept_and_its_variables_are_still_checked_on_every_request()
+    {
+        const string query = "query Cached($slug: String!) { question(slug: $slug) { title } }";
+
+        var first = await factory.QueryAsync(query, new { slug = "facial-nerve-twitching" });
+        var again = await factory.QueryAsync(query, new { slug = "facial-nerve-twitching" });
+        var missing = await factory.QueryAsync(query, new { });
+
+        Assert.NotNull(Cache.Get(query));
+        Assert.Equal(first.ToJsonString(), again.ToJsonString());
+        Assert.NotNull(missing["errors"]);
+        Assert.Null(missing["data"]);
+    }
+
+    [Fact]
+    public async Task A_document_that_fails_validation_is_not_kept()
+    {
+        const string query = "{ question(slug: \"x\") { noSuchField } }";
+
+        await factory.QueryAsync(query);
+
+        Assert.Null(Cache.Get(query));
+    }
+}
