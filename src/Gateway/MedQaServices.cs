@@ -13,6 +13,6 @@ public static class MedQaServices
             .AddMedQaDatabase(configuration)
             .AddContentModules()
             .AddMedQaPlugins(configuration)
-            .AddMedQaGraphQL(environment)
+            .AddMedQaGraphQL(configuration, environment)
             .AddPageImport();
 }

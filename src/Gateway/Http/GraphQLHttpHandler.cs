@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using MedQA.Gateway.Limits;
 using MedQA.Gateway.Schema;
 using Microsoft.Net.Http.Headers;
 
@@ -12,7 +13,7 @@ namespace MedQA.Gateway.Http;
 /// The GraphQL-over-HTTP endpoint (the GraphQL.NET server package is not available to us): POST with a JSON body,
 /// GET for queries only, responses in application/graphql-response+json when accepted, else application/json.
 /// </summary>
-public sealed class GraphQLHttpHandler(IDocumentExecuter<MedQaSchema> executer, IGraphQLSerializer serializer, DocumentCache documents)
+public sealed class GraphQLHttpHandler(IDocumentExecuter<MedQaSchema> executer, IGraphQLSerializer serializer, DocumentCache documents, GraphQLLimits limits)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -30,10 +31,20 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter<MedQaSchema> executer, 
                 "Send the request as Content-Type: application/json (UTF-8).");
             return;
         }
+        if (!isGet && http.Request.ContentLength > limits.MaxRequestBytes)
+        {
+            await WriteTooLargeAsync(http, mediaType);
+            return;
+        }
         GraphQLHttpRequest request;
         try
         {
             request = isGet ? GraphQLHttpRequest.Read(http.Request.Query, serializer) : await ReadBodyAsync(http);
+        }
+        catch (PayloadTooLarge)
+        {
+            await WriteTooLargeAsync(http, mediaType);
+            return;
         }
         catch (BadGraphQLRequest e)
         {
@@ -68,13 +79,20 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter<MedQaSchema> executer, 
             options.ValidationRules = options.CachedDocumentValidationRules ?? [];
         }
         var result = await executer.ExecuteAsync(options);
+        if (!result.Executed && result.Errors is { Count: > 0 } errors && errors.Count > limits.MaxValidationErrors)
+        {
+            result.Errors = [.. errors.Take(limits.MaxValidationErrors)];
+        }
         if (cached is null && result.Executed && result.Document is { } validated)
         {
             documents.Add(request.Query, validated);
         }
         // A document that did not parse or validate never executed: a 400 for clients that understand the spec's
         // media type, a 200 with errors for legacy application/json clients.
-        http.Response.StatusCode = result.Executed || mediaType == ResponseMediaType.Json
+        // Refused for what it would cost: 400 for every client, so caches and dashboards see it as an error.
+        LimitCodes.Normalize(result.Errors);
+        var overLimit = !result.Executed && result.Errors?.Any(LimitCodes.IsLimit) == true;
+        http.Response.StatusCode = result.Executed || (mediaType == ResponseMediaType.Json && !overLimit)
             ? StatusCodes.Status200OK
             : StatusCodes.Status400BadRequest;
         await WriteAsync(http, mediaType, result);
@@ -82,10 +100,11 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter<MedQaSchema> executer, 
 
     private async Task<GraphQLHttpRequest> ReadBodyAsync(HttpContext http)
     {
+        var bytes = await ReadLimitedAsync(http.Request.Body, limits.MaxRequestBytes, http.RequestAborted);
         JsonDocument body;
         try
         {
-            body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            body = JsonDocument.Parse(bytes);
         }
         catch (JsonException e)
         {
@@ -96,6 +115,29 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter<MedQaSchema> executer, 
             return GraphQLHttpRequest.Read(body.RootElement, serializer);
         }
     }
+
+    /// <summary>The body, or <see cref="PayloadTooLarge"/> as soon as it passes the limit (chunked bodies too).</summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadLimitedAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw new PayloadTooLarge();
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
+    private Task WriteTooLargeAsync(HttpContext http, string mediaType) =>
+        WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, mediaType, LimitCodes.PayloadTooLarge,
+            $"The request body is larger than {limits.MaxRequestBytes} bytes.");
+
+    private sealed class PayloadTooLarge : Exception;
 
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var parsed)

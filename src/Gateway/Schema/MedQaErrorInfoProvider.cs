@@ -9,7 +9,7 @@ namespace MedQA.Gateway.Schema;
 /// An unexpected exception becomes <c>INTERNAL_SERVER_ERROR</c>; its details (type names, stack traces, SQL)
 /// are shown in Development only.
 /// </summary>
-public sealed class MedQaErrorInfoProvider(bool exposeDetails) : ErrorInfoProvider(options =>
+public sealed partial class MedQaErrorInfoProvider(bool exposeDetails) : ErrorInfoProvider(options =>
 {
     options.ExposeExceptionDetails = false;
     options.ExposeCodes = true;
@@ -20,6 +20,11 @@ public sealed class MedQaErrorInfoProvider(bool exposeDetails) : ErrorInfoProvid
     {
         var info = base.GetInfo(executionError);
         info.Extensions?.Remove("codes");
+        if (!exposeDetails)
+        {
+            // "Did you mean ...?" hints tell a prober the names it missed; GraphQL.NET has no switch for them.
+            info.Message = Suggestions().Replace(info.Message, "");
+        }
         if (executionError is Plugins.PluginError pluginError && info.Extensions is not null)
         {
             info.Extensions["plugin"] = pluginError.Plugin;
@@ -39,4 +44,7 @@ public sealed class MedQaErrorInfoProvider(bool exposeDetails) : ErrorInfoProvid
         }
         return info;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*Did you mean [^?]*\?")]
+    private static partial System.Text.RegularExpressions.Regex Suggestions();
 }

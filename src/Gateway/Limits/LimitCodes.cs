@@ -1,0 +1,25 @@
+namespace MedQA.Gateway.Limits;
+
+/// <summary>The codes of requests refused for what they would cost: always HTTP 400 (413 for the body), never run.</summary>
+public static class LimitCodes
+{
+    public const string Complexity = "MAX_COMPLEXITY_EXCEEDED";
+    public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+
+    private static readonly string[] Codes = [Complexity, MaxDepthRule.Code, MaxAliasesRule.Code];
+
+    /// <summary>Gives GraphQL.NET's complexity errors our stable code.</summary>
+    public static void Normalize(GraphQL.ExecutionErrors? errors)
+    {
+        foreach (var error in errors ?? [])
+        {
+            if (error is GraphQL.Validation.Errors.Custom.ComplexityError)
+            {
+                error.Code = Complexity;
+            }
+        }
+    }
+
+    /// <summary>Whether an error refuses a request for what it would cost.</summary>
+    public static bool IsLimit(GraphQL.ExecutionError error) => Codes.Contains(error.Code);
+}
