@@ -18,6 +18,7 @@ public static class ContentModules
         typeof(QuestionsModule).Assembly,
         typeof(RepliesModule).Assembly,
         typeof(FaqsModule).Assembly,
+        typeof(ContentModules).Assembly, // the gateway's own tables: partners and their documents
     ];
 
     public static IServiceCollection AddContentModules(this IServiceCollection services) => services

@@ -1,5 +1,6 @@
 using MedQA.Gateway.Data;
 using MedQA.Gateway.Import;
+using MedQA.Gateway.Partners;
 using MedQA.Gateway.Plugins;
 using MedQA.Gateway.Schema;
 
@@ -13,6 +14,7 @@ public static class MedQaServices
             .AddMedQaDatabase(configuration)
             .AddContentModules()
             .AddMedQaPlugins(configuration)
+            .AddMedQaPartners(configuration)
             .AddMedQaGraphQL(configuration, environment)
             .AddPageImport();
 }

@@ -10,10 +10,10 @@ namespace MedQA.Gateway.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "schema", "generate", "help", "--help"];
+    private static readonly string[] Verbs = ["import", "schema", "generate", "partners", "help", "--help"];
 
     /// <summary>The flags a verb takes itself (<c>--questions 1000</c>), as opposed to configuration options.</summary>
-    private static readonly string[] VerbFlags = ["--questions", "--seed"];
+    private static readonly string[] VerbFlags = ["--questions", "--seed", "--origin"];
 
     /// <summary>
     /// A path as the caller meant it: `dotnet run --project src/Gateway` starts the gateway in its project folder,
@@ -66,6 +66,10 @@ public static class CommandLine
                 var report = await services.GetRequiredService<PageImportRunner>().ImportAsync(paths, Console.Error);
                 Console.WriteLine(report);
                 return report.Failed.Count == 0 ? 0 : 1;
+            case "partners":
+                var origins = args.Skip(1).Zip(args.Skip(2)).Where(p => p.First == "--origin").Select(p => p.Second)
+                    .Concat(args.Where(a => a.StartsWith("--origin=", StringComparison.Ordinal)).Select(a => a["--origin=".Length..])).ToList();
+                return await PartnerCommands.RunAsync(services, positional, origins, FromCaller);
             case "generate":
                 int questions, seed;
                 try
@@ -99,6 +103,7 @@ public static class CommandLine
                       (no verb)                      serve GraphQL on http://localhost:5080/graphql
                       import <file-or-folder>...     import question pages (*.txt in folders) and exit
                       generate [--questions N] [--seed S]  write N synthetic pages (default 1000, seed 42) and exit
+                      partners add|list|revoke|documents ...  manage partner API keys and their persisted documents
                       schema export [path]           write the GraphQL schema (SDL) to path, or to stdout
                     """);
                 return args[0] is "help" or "--help" ? 0 : 2;

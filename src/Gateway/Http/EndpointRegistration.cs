@@ -15,8 +15,10 @@ public static class EndpointRegistration
             http.Response.Headers.XContentTypeOptions = "nosniff";
             return next(http);
         });
+        app.UseRateLimiter();
         var handler = app.Services.GetRequiredService<GraphQLHttpHandler>();
         app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post], handler.HandleAsync);
+        app.MapMethods("/graphql", [HttpMethods.Options], Partners.PartnerCors.Preflight).DisableRateLimiting();
         var sdl = SchemaExport.Print(app.Services.GetRequiredService<MedQaSchema>());
         app.MapGet("/schema.graphql", () => Results.Text(sdl, "text/plain; charset=utf-8"));
         if (app.Configuration.GetValue("MedQA:Ide:Enabled", true))

@@ -4,7 +4,7 @@ using GraphQL;
 namespace MedQA.Gateway.Http;
 
 /// <summary>The parameters of a GraphQL-over-HTTP request, from a JSON body or a GET query string.</summary>
-public sealed record GraphQLHttpRequest(string Query, string? OperationName, Inputs? Variables, Inputs? Extensions)
+public sealed record GraphQLHttpRequest(string? Query, string? DocumentId, string? OperationName, Inputs? Variables, Inputs? Extensions)
 {
     /// <summary>Reads a request, or says what is wrong with it.</summary>
     public static GraphQLHttpRequest Read(JsonElement body, IGraphQLSerializer serializer)
@@ -15,15 +15,21 @@ public sealed record GraphQLHttpRequest(string Query, string? OperationName, Inp
                 ? "Batched requests (a JSON array) are not supported: send one request object."
                 : "The request body must be a JSON object with a 'query' string.");
         }
+        var documentId = ReadString(body, "documentId");
         var query = body.TryGetProperty("query", out var q) ? q : default;
-        if (query.ValueKind != JsonValueKind.String)
+        if (documentId is null && query.ValueKind != JsonValueKind.String)
         {
             throw new BadGraphQLRequest(query.ValueKind == JsonValueKind.Undefined
-                ? "The request has no 'query': send the GraphQL document as the 'query' string."
+                ? "The request has no 'query': send the GraphQL document as the 'query' string (or a partner's 'documentId')."
                 : "'query' must be a string holding a GraphQL document.");
         }
+        if (documentId is not null && query.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null))
+        {
+            throw new BadGraphQLRequest("Send either 'query' or 'documentId', not both.");
+        }
         return new GraphQLHttpRequest(
-            query.GetString()!,
+            documentId is null ? query.GetString()! : null,
+            documentId,
             ReadString(body, "operationName"),
             ReadMap(body, "variables", serializer),
             ReadMap(body, "extensions", serializer));
@@ -33,12 +39,16 @@ public sealed record GraphQLHttpRequest(string Query, string? OperationName, Inp
     public static GraphQLHttpRequest Read(IQueryCollection parameters, IGraphQLSerializer serializer)
     {
         var query = parameters["query"].ToString();
-        if (string.IsNullOrEmpty(query))
+        var documentId = parameters["documentId"].ToString();
+        if (string.IsNullOrEmpty(query) == string.IsNullOrEmpty(documentId))
         {
-            throw new BadGraphQLRequest("The request has no 'query' parameter: send the GraphQL document as ?query=...");
+            throw new BadGraphQLRequest(string.IsNullOrEmpty(query)
+                ? "The request has no 'query' parameter: send the GraphQL document as ?query=... (or a partner's ?documentId=...)."
+                : "Send either 'query' or 'documentId', not both.");
         }
         return new GraphQLHttpRequest(
-            query,
+            string.IsNullOrEmpty(query) ? null : query,
+            string.IsNullOrEmpty(documentId) ? null : documentId,
             parameters["operationName"] is { Count: > 0 } name && name.ToString().Length > 0 ? name.ToString() : null,
             ParseMap(parameters["variables"].ToString(), "variables", serializer),
             ParseMap(parameters["extensions"].ToString(), "extensions", serializer));

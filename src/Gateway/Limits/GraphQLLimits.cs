@@ -32,6 +32,9 @@ public sealed class GraphQLLimits
     /// <summary>Whether <c>__schema</c>/<c>__type</c> are answered; by default in Development only.</summary>
     public bool? Introspection { get; set; }
 
+    /// <summary>Whether partner keys may introspect; off by default: partners run registered documents.</summary>
+    public bool PartnerIntrospection { get; set; }
+
     /// <summary>How many validated documents are kept (0 turns the cache off).</summary>
     public int DocumentCacheSize { get; set; } = 1000;
 }

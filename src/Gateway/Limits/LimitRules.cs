@@ -67,12 +67,19 @@ public sealed class MaxAliasesRule(int maxAliases) : ValidationRuleBase
     }) ?? 0;
 }
 
-/// <summary>Refuses <c>__schema</c> and <c>__type</c> where introspection is off (<c>__typename</c> stays).</summary>
-public sealed class NoIntrospectionRule : ValidationRuleBase
+/// <summary>
+/// Refuses <c>__schema</c> and <c>__type</c> where introspection is off (<c>__typename</c> stays): the public
+/// endpoint and partner keys each have their own setting.
+/// </summary>
+public sealed class NoIntrospectionRule(bool publicAllowed, bool partnersAllowed) : ValidationRuleBase
 {
     public const string Code = "INTROSPECTION_DISABLED";
 
-    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) => new(Visitor);
+    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
+    {
+        var partner = context.UserContext.TryGetValue(Http.GraphQLHttpHandler.PartnerKey, out var value) && value is not null;
+        return (partner ? partnersAllowed : publicAllowed) ? default : new(Visitor);
+    }
 
     private static readonly INodeVisitor Visitor = new MatchingNodeVisitor<GraphQLField>((field, context) =>
     {
@@ -80,7 +87,7 @@ public sealed class NoIntrospectionRule : ValidationRuleBase
         if (name is "__schema" or "__type")
         {
             context.ReportError(new ValidationError(context.Document.Source, Code,
-                "Introspection is turned off on this endpoint; the schema is published at /schema.graphql.", field) { Code = Code });
+                "Introspection is turned off for this caller; the schema is published at /schema.graphql.", field) { Code = Code });
         }
     });
 }

@@ -1,6 +1,7 @@
 using GraphQL;
 using MedQA.Gateway.Http;
 using MedQA.Gateway.Limits;
+using MedQA.Gateway.Partners;
 
 namespace MedQA.Gateway.Schema;
 
@@ -23,14 +24,22 @@ public static class GraphQLRegistration
                     options.MaxComplexity = limits.MaxComplexity;
                     options.DefaultListImpactMultiplier = 10;
                 })
+                .AddValidationRule(new NoIntrospectionRule(limits.Introspection ?? environment.IsDevelopment(), limits.PartnerIntrospection), useForCachedDocuments: true)
+                .UsePersistedDocuments(options =>
+                {
+                    options.AllowOnlyPersistedDocuments = false; // the public endpoint takes ad-hoc queries; partner keys do not (HTTP handler)
+                    options.AllowedPrefixes.Add("sha256");
+                    options.GetQueryDelegate = (execution, prefix, payload) => new(
+                        execution.UserContext.TryGetValue(GraphQLHttpHandler.PartnerKey, out var partner) && partner is ActivePartner active
+                            ? active.Documents.GetValueOrDefault($"{prefix}:{payload}")
+                            : null);
+                })
                 .ConfigureExecutionOptions(options => options.Timeout = limits.Timeout);
-            if (!(limits.Introspection ?? environment.IsDevelopment()))
-            {
-                graphQL.AddValidationRule(new NoIntrospectionRule());
-            }
         });
-        services.AddSingleton<GraphQLHttpHandler>();
+        services.AddSingleton<GraphQLHttpHandler>().AddSingleton<GraphQLResponseWriter>();
         services.AddSingleton(new DocumentCache(limits.DocumentCacheSize));
+        services.AddSingleton<GraphQL.DI.IConfigureExecution, DocumentCacheExecution>();
+        services.AddScoped(_ => new MedQA.Kernel.GraphQL.CacheHint(configuration.GetValue("MedQA:Caching:MaxAgeSeconds", 60)));
         return services;
     }
 }

@@ -4,6 +4,7 @@ using GraphQL.Types;
 using MedQA.Kernel.Data;
 using MedQA.Kernel.GraphQL;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MedQA.Questions.Search;
 
@@ -19,6 +20,7 @@ public sealed class SearchQueries(IDbContextFactory<MedQaDbContext> contexts, IQ
             .Argument<StringGraphType>("after", "The `endCursor` of the previous page.")
             .ResolveAsync(async context =>
             {
+                context.RequestServices!.GetService<CacheHint>()?.Limit(30); // results move as pages are imported
                 var request = Paging.Request(context, 3);
                 var query = SearchQuery.Parse(context.GetArgument<string>("query"));
                 var after = request.Cursor is { } cursor ? Position(cursor, context) : null;

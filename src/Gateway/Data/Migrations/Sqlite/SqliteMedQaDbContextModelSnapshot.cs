@@ -57,6 +57,72 @@ namespace MedQA.Gateway.Data.Migrations.Sqlite
                     b.ToTable("QuestionFaqs", (string)null);
                 });
 
+            modelBuilder.Entity("MedQA.Gateway.Partners.Partner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyPrefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origins")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Partners", (string)null);
+                });
+
+            modelBuilder.Entity("MedQA.Gateway.Partners.PartnerDocument", b =>
+                {
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PartnerId", "DocumentId");
+
+                    b.ToTable("PartnerDocuments", (string)null);
+                });
+
             modelBuilder.Entity("MedQA.Kernel.Data.PluginRecord", b =>
                 {
                     b.Property<string>("Plugin")
@@ -346,6 +412,15 @@ namespace MedQA.Gateway.Data.Migrations.Sqlite
                     b.HasOne("MedQA.Questions.Question", null)
                         .WithMany()
                         .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MedQA.Gateway.Partners.PartnerDocument", b =>
+                {
+                    b.HasOne("MedQA.Gateway.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

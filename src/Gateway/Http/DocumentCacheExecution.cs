@@ -1,0 +1,34 @@
+using GraphQL;
+using GraphQL.DI;
+
+namespace MedQA.Gateway.Http;
+
+/// <summary>
+/// Runs documents through <see cref="DocumentCache"/>: after the persisted-document handler (which turns a
+/// documentId into its query), so partner documents are parsed and validated once too.
+/// </summary>
+public sealed class DocumentCacheExecution(DocumentCache documents) : IConfigureExecution
+{
+    public float SortOrder => 300;
+
+    public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
+    {
+        if (options.Document is not null || options.Query is null)
+        {
+            return await next(options);
+        }
+        var cached = documents.Get(options.Query);
+        if (cached is not null)
+        {
+            options.Document = cached;
+            // Validated before: only the rules that depend on the request (variables, caller) run again.
+            options.ValidationRules = options.CachedDocumentValidationRules ?? [];
+        }
+        var result = await next(options);
+        if (cached is null && result.Executed && result.Document is { } validated)
+        {
+            documents.Add(options.Query, validated);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using GraphQL;
+using MedQA.Gateway.Limits;
+using MedQA.Gateway.Partners;
+using MedQA.Kernel.GraphQL;
+using Microsoft.Net.Http.Headers;
+
+namespace MedQA.Gateway.Http;
+
+/// <summary>
+/// Writes GraphQL responses: status codes as the spec says, and for successful GETs the caching headers partners
+/// rely on: <c>Cache-Control</c> (max-age from configuration, shorter when the content says so), a strong
+/// <c>ETag</c>, and <c>304 Not Modified</c> on <c>If-None-Match</c>. Anything with errors is <c>no-store</c>.
+/// </summary>
+public sealed class GraphQLResponseWriter(IGraphQLSerializer serializer, GraphQLLimits limits)
+{
+    public Task ErrorAsync(HttpContext http, int status, string mediaType, string code, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.Headers.CacheControl = "no-store";
+        return WriteAsync(http, mediaType, new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] });
+    }
+
+    public async Task ResultAsync(HttpContext http, string mediaType, ExecutionResult result, bool cacheable)
+    {
+        if (!result.Executed && result.Errors is { Count: > 0 } errors && errors.Count > limits.MaxValidationErrors)
+        {
+            result.Errors = [.. errors.Take(limits.MaxValidationErrors)];
+        }
+        LimitCodes.Normalize(result.Errors);
+        PartnerCodes.Normalize(result.Errors);
+        // Refused for what it would cost: 400 for every client, so caches and dashboards see it as an error.
+        var overLimit = !result.Executed && result.Errors?.Any(LimitCodes.IsLimit) == true;
+        http.Response.StatusCode = result.Executed || (mediaType == ResponseMediaType.Json && !overLimit)
+            ? StatusCodes.Status200OK
+            : StatusCodes.Status400BadRequest;
+        if (!cacheable || !result.Executed || result.Errors is { Count: > 0 })
+        {
+            http.Response.Headers.CacheControl = "no-store";
+            await WriteAsync(http, mediaType, result);
+            return;
+        }
+        var body = new MemoryStream();
+        await serializer.WriteAsync(body, result, http.RequestAborted);
+        var etag = $"\"{Base64Url.EncodeToString(SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)))}\"";
+        var maxAge = http.RequestServices.GetRequiredService<CacheHint>().MaxAgeSeconds;
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.CacheControl = maxAge > 0 ? $"public, max-age={maxAge}" : "no-cache";
+        http.Response.Headers.Append("Vary", $"Accept, {PartnerKeys.Header}");
+        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
+        {
+            http.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        http.Response.ContentType = $"{mediaType}; charset=utf-8";
+        http.Response.ContentLength = body.Length;
+        await http.Response.Body.WriteAsync(body.GetBuffer().AsMemory(0, (int)body.Length), http.RequestAborted);
+    }
+
+    private Task WriteAsync(HttpContext http, string mediaType, ExecutionResult result)
+    {
+        http.Response.ContentType = $"{mediaType}; charset=utf-8";
+        return serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+}

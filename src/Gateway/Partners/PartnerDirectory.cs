@@ -1,0 +1,57 @@
+using MedQA.Kernel.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedQA.Gateway.Partners;
+
+/// <summary>A partner as requests see it: allowed documents and origins. Revoked partners are not in it.</summary>
+public sealed record ActivePartner(string Name, IReadOnlyDictionary<string, string> Documents, IReadOnlySet<string> Origins);
+
+/// <summary>
+/// The active partners, held in memory and reloaded every <c>MedQA:Partners:RefreshSeconds</c>, so checking a key
+/// costs no SQL. A key revoked from the command line stops working within that time.
+/// </summary>
+public sealed class PartnerDirectory(IDbContextFactory<MedQaDbContext> contexts)
+{
+    private volatile Snapshot _snapshot = new(new Dictionary<string, ActivePartner>(), new HashSet<string>());
+
+    public ActivePartner? FindByKey(string key) => _snapshot.ByKeyHash.GetValueOrDefault(PartnerKeys.Hash(key));
+
+    /// <summary>Whether any partner lists this browser origin (for CORS preflights, which carry no key).</summary>
+    public bool IsPartnerOrigin(string origin) => _snapshot.Origins.Contains(origin);
+
+    public async Task ReloadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var partners = await db.Set<Partner>().AsNoTracking().Where(p => p.RevokedAt == null).ToListAsync(cancellationToken);
+        var documents = (await db.Set<PartnerDocument>().AsNoTracking().ToListAsync(cancellationToken)).ToLookup(d => d.PartnerId);
+        var byKey = partners.ToDictionary(p => p.KeyHash, p => new ActivePartner(
+            p.Name,
+            documents[p.Id].ToDictionary(d => d.DocumentId, d => d.Query),
+            p.Origins.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal)));
+        _snapshot = new Snapshot(byKey, byKey.Values.SelectMany(p => p.Origins).ToHashSet(StringComparer.Ordinal));
+    }
+
+    private sealed record Snapshot(IReadOnlyDictionary<string, ActivePartner> ByKeyHash, IReadOnlySet<string> Origins);
+}
+
+/// <summary>Reloads the partner directory at start and then periodically.</summary>
+public sealed class PartnerDirectoryRefresh(PartnerDirectory directory, IConfiguration configuration, ILogger<PartnerDirectoryRefresh> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var period = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("MedQA:Partners:RefreshSeconds", 5)));
+        using var timer = new PeriodicTimer(period);
+        do
+        {
+            try
+            {
+                await directory.ReloadAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Reloading the partner directory failed; the previous one stays in use");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
