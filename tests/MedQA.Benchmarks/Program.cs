@@ -8,6 +8,11 @@ using MedQA.Questions;
 using Microsoft.EntityFrameworkCore;
 
 // Usage: dotnet run -c Release --project tests/MedQA.Benchmarks -- [--questions 100000] [--seed 42] [--seconds 20] [--warmup 10] [--connections 16]
+//        dotnet run -c Release --project tests/MedQA.Benchmarks -- soak [--minutes 3] [--questions 100000]
+if (args.FirstOrDefault() == "soak")
+{
+    return await Soak.RunAsync(BenchOptions.Parse(args), args);
+}
 var options = BenchOptions.Parse(args);
 var root = BenchOptions.RepositoryRoot();
 var gateway = Path.Combine(root, "src", "Gateway", "bin", BenchOptions.Configuration, "net10.0", "MedQA.Gateway.dll");
@@ -16,17 +21,13 @@ var database = Path.Combine(data, $"medqa-{options.Questions}-{options.Seed}.db"
 var connection = $"Data Source={database}";
 Console.WriteLine($"MedQA benchmark: {options.Questions} questions (seed {options.Seed}), wrk -t2 -c{options.Connections}, {options.Warmup} s warm-up + {options.Seconds} s per operation, {BenchOptions.Configuration} build");
 
-if (!File.Exists(database))
-{
-    Console.WriteLine($"Generating the catalogue into {database} (once; reused by later runs)...");
-    await Run(gateway, $"generate --questions {options.Questions} --seed {options.Seed} \"--ConnectionStrings:MedQA={connection}\"", quiet: false);
-}
+await Server.EnsureCatalogueAsync(gateway, database, options);
 
-using var server = Start(gateway, "--urls http://127.0.0.1:5301", connection);
+using var server = Server.Start(gateway, "--urls http://127.0.0.1:5301", connection);
 var hand = HandWrittenHost.Build(connection, "http://127.0.0.1:5302");
 await hand.StartAsync();
 using var http = new HttpClient();
-await WaitAsync(http, "http://127.0.0.1:5301/graphql?query=%7B__typename%7D");
+await Server.WaitAsync(http, "http://127.0.0.1:5301/graphql?query=%7B__typename%7D");
 
 var (slug, deepCursor) = await Pick(hand.Services);
 var listBody = Body(Queries.ListPage, new { after = (string?)null });
@@ -97,53 +98,3 @@ static async Task<(string Slug, string DeepCursor)> Pick(IServiceProvider servic
     return (slug, HandWrittenEndpoints.Cursor(deep.AskedOn, deep.Id));
 }
 
-static Process Start(string gateway, string arguments, string connection)
-{
-    // From its own folder, so it reads its appsettings.json (log levels) as it does when deployed.
-    var info = new ProcessStartInfo("dotnet", $"{gateway} {arguments}")
-    {
-        RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(gateway),
-    };
-    info.Environment["ConnectionStrings__MedQA"] = connection;
-    info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-    info.Environment["Logging__LogLevel__Default"] = "Warning";
-    info.Environment["MedQA__Samples__ImportWhenEmpty"] = "false";
-    var process = Process.Start(info)!;
-    process.OutputDataReceived += (_, _) => { };
-    process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  [server] {e.Data}"); };
-    process.BeginOutputReadLine();
-    process.BeginErrorReadLine();
-    return process;
-}
-
-static async Task Run(string gateway, string arguments, bool quiet)
-{
-    using var process = Process.Start(new ProcessStartInfo("dotnet", $"{gateway} {arguments}")
-    {
-        RedirectStandardOutput = quiet, WorkingDirectory = Path.GetDirectoryName(gateway),
-    })!;
-    await process.WaitForExitAsync();
-    if (process.ExitCode != 0)
-    {
-        throw new InvalidOperationException($"'{arguments}' failed with exit code {process.ExitCode}");
-    }
-}
-
-static async Task WaitAsync(HttpClient http, string url)
-{
-    for (var i = 0; i < 120; i++)
-    {
-        try
-        {
-            if ((await http.GetAsync(url)).IsSuccessStatusCode)
-            {
-                return;
-            }
-        }
-        catch (HttpRequestException)
-        {
-        }
-        await Task.Delay(500);
-    }
-    throw new TimeoutException("MedQA did not start within 60 s");
-}

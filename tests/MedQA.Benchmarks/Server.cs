@@ -1,0 +1,83 @@
+using System.Diagnostics;
+
+namespace MedQA.Benchmarks;
+
+/// <summary>Runs MedQA's gateway as its own process, as it runs in production.</summary>
+internal static class Server
+{
+    public static async Task EnsureCatalogueAsync(string gateway, string database, BenchOptions options)
+    {
+        if (!File.Exists(database))
+        {
+            Console.WriteLine($"Generating the catalogue into {database} (once; reused by later runs)...");
+            await Run(gateway, $"generate --questions {options.Questions} --seed {options.Seed} \"--ConnectionStrings:MedQA=Data Source={database}\"", quiet: false);
+        }
+    }
+
+    public static Process Start(string gateway, string arguments, string connection, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        // From its own folder, so it reads its appsettings.json (log levels) as it does when deployed.
+        var info = new ProcessStartInfo("dotnet", $"{gateway} {arguments}")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(gateway),
+        };
+        info.Environment["ConnectionStrings__MedQA"] = connection;
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["MedQA__Samples__ImportWhenEmpty"] = "false";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  [server] {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Runs a gateway verb and returns what it printed.</summary>
+    public static async Task<string> Output(string gateway, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo("dotnet", $"{gateway} {arguments}")
+        {
+            RedirectStandardOutput = true, WorkingDirectory = Path.GetDirectoryName(gateway),
+        })!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"'{arguments}' failed with exit code {process.ExitCode}:\n{output}");
+    }
+
+    public static async Task Run(string gateway, string arguments, bool quiet)
+    {
+        using var process = Process.Start(new ProcessStartInfo("dotnet", $"{gateway} {arguments}")
+        {
+            RedirectStandardOutput = quiet, WorkingDirectory = Path.GetDirectoryName(gateway),
+        })!;
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"'{arguments}' failed with exit code {process.ExitCode}");
+        }
+    }
+
+    public static async Task WaitAsync(HttpClient http, string url)
+    {
+        for (var i = 0; i < 120; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync(url)).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException("MedQA did not start within 60 s");
+    }
+}

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace MedQA.Benchmarks;
+
+/// <summary>
+/// Drives a mix of partner GETs, public queries and hostile requests at a running MedQA for a few minutes, then
+/// reports req/s, p99, the 5xx count (target 0) and the server's peak memory.
+/// </summary>
+internal static class Soak
+{
+    public static async Task<int> RunAsync(BenchOptions options, string[] args)
+    {
+        var minutes = args.SkipWhile(a => a != "--minutes").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(3);
+        var root = BenchOptions.RepositoryRoot();
+        var gateway = Path.Combine(root, "src", "Gateway", "bin", BenchOptions.Configuration, "net10.0", "MedQA.Gateway.dll");
+        var database = Path.Combine(Directory.CreateDirectory(Path.Combine(root, "data", "bench")).FullName, $"medqa-{options.Questions}-{options.Seed}.db");
+        await Server.EnsureCatalogueAsync(gateway, database, options);
+        var connection = $"\"--ConnectionStrings:MedQA=Data Source={database}\"";
+        var partner = $"soak-{DateTime.UtcNow:yyyyMMddHHmmss}";
+        var key = (await Server.Output(gateway, $"partners add {partner} {connection}")).Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("mqa_", StringComparison.Ordinal));
+        var documents = (await Server.Output(gateway, $"partners documents {partner} {Path.Combine(root, "samples", "partner-documents", "treatment-summary.graphql")} {Path.Combine(root, "samples", "partner-documents", "specialty-faqs.graphql")} {connection}"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("sha256:", StringComparison.Ordinal)).Select(l => l.Split(' ')[0]).ToList();
+
+        using var server = Server.Start(gateway, "--urls http://127.0.0.1:5401", $"Data Source={database}", new Dictionary<string, string>
+        {
+            ["MedQA__RateLimits__PartnerPerMinute"] = "10000000", ["MedQA__RateLimits__PublicPerMinute"] = "10000000",
+        });
+        using var http = new HttpClient();
+        await Server.WaitAsync(http, "http://127.0.0.1:5401/graphql?query=%7B__typename%7D");
+        var script = Path.Combine(Path.GetTempPath(), $"medqa-soak-{Guid.NewGuid():N}.lua");
+        await File.WriteAllTextAsync(script, Script(key, documents[0], documents[1]));
+
+        Console.WriteLine($"Soak: {minutes} min of partner GETs, public queries and hostile requests (wrk -t2 -c{options.Connections}) against {options.Questions} questions");
+        long peak = 0;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                server.Refresh();
+                peak = Math.Max(peak, server.WorkingSet64);
+                await Task.Delay(500);
+            }
+        });
+        using var wrk = Process.Start(new ProcessStartInfo("wrk", $"-t2 -c{options.Connections} -d{minutes * 60}s --latency -s {script} http://127.0.0.1:5401")
+        {
+            RedirectStandardOutput = true,
+        })!;
+        var output = await wrk.StandardOutput.ReadToEndAsync();
+        await wrk.WaitForExitAsync();
+        await sampling.CancelAsync();
+        await sampler;
+        server.Kill(entireProcessTree: true);
+        File.Delete(script);
+
+        var rps = System.Text.RegularExpressions.Regex.Match(output, @"Requests/sec:\s+([\d.]+)").Groups[1].Value;
+        var p99 = System.Text.RegularExpressions.Regex.Match(output, @"^\s+99%\s+(\S+)", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value;
+        var errors = System.Text.RegularExpressions.Regex.Match(output, @"^5xx: (\d+)", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value;
+        Console.WriteLine($"  {rps} req/s, p99 {p99}, 5xx responses: {errors} (target 0), server peak memory {peak / (1024 * 1024)} MB");
+        Console.WriteLine("  " + System.Text.RegularExpressions.Regex.Match(output, @"^2xx/3xx: .*$", System.Text.RegularExpressions.RegexOptions.Multiline).Value);
+        return errors == "0" ? 0 : 1;
+    }
+
+    private static string Script(string key, string treatmentId, string faqsId)
+    {
+        var json = new Dictionary<string, string>
+        {
+            ["list"] = Body(Queries.ListPage, new { after = (string?)null }),
+            ["question"] = Body(Queries.QuestionPage, new { slug = "knee-pain-at-night" }),
+            ["search"] = Body(Queries.SearchPage, new { q = "knee pain" }),
+            ["junkSearch"] = Body(Queries.SearchPage, new { q = "\"NEAR( AND * ^ --" }),
+            ["deep"] = Body("{ questions { nodes { replies { doctor { specialty { questions { nodes { replies { doctor { specialty { name } } } } } } } } } } }", new { }),
+            ["aliases"] = Body("{ " + string.Join(' ', Enumerable.Range(0, 40).Select(i => $"a{i}: questions(first: 50) {{ nodes {{ title }} }}")) + " }", new { }),
+            ["fanout"] = Body("{ specialties { questions(first: 50) { nodes { title similar(first: 20) { headline } replies { doctor { specialty { questions(first: 50) { nodes { title } } } } } } } } }", new { }),
+            ["huge"] = Body("{ __typename }", new { pad = new string('x', 40 * 1024) }),
+        };
+        string Post(string name, string headers = "") => $"requests[#requests + 1] = wrk.format(\"POST\", \"/graphql\", {{[\"Content-Type\"] = \"application/json\"{headers}}}, [==[{json[name]}]==])";
+        string Get(string path, string headers) => $"requests[#requests + 1] = wrk.format(\"GET\", \"{path}\", {{{headers}}})";
+        var partner = $"[\"X-Api-Key\"] = \"{key}\"";
+        var lines = new List<string>
+        {
+            Get($"/graphql?documentId={treatmentId}&variables=%7B%22slug%22%3A%22knee-pain-at-night%22%7D", partner),
+            Get($"/graphql?documentId={faqsId}&variables=%7B%22specialty%22%3A%22neurology%22%7D", partner),
+            Post("list"), Post("question"),
+            Get($"/graphql?documentId={treatmentId}&variables=%7B%22slug%22%3A%22knee-pain-at-night%22%7D", partner),
+            Post("search"), Post("list"),
+            Post("deep"), Post("aliases"), Post("fanout"), Post("huge"), Post("junkSearch"),
+            "requests[#requests + 1] = wrk.format(\"POST\", \"/graphql\", {[\"Content-Type\"] = \"application/json\"}, '{ \"not json')",
+            Get($"/graphql?documentId={treatmentId}", "[\"X-Api-Key\"] = \"mqa_unknown\""),
+            Post("list", ", " + partner),
+        };
+        return $$"""
+            -- built in init: wrk.format takes the Host header from wrk.headers, which is set only by then
+            requests = {}
+            local i = 0
+            request = function()
+              i = i % #requests + 1
+              return requests[i]
+            end
+            local threads = {}
+            setup = function(thread) table.insert(threads, thread) end
+            init = function(args)
+              server_errors = 0; ok = 0; refused = 0; other = 0
+            {{string.Join('\n', lines)}}
+            end
+            response = function(status, headers, body)
+              if status >= 500 then server_errors = server_errors + 1
+              elseif status >= 400 then refused = refused + 1
+              elseif status >= 200 then ok = ok + 1
+              else other = other + 1 end
+            end
+            done = function(summary, latency, requests)
+              local total, oks, refusals = 0, 0, 0
+              for _, thread in ipairs(threads) do
+                total = total + thread:get("server_errors")
+                oks = oks + thread:get("ok")
+                refusals = refusals + thread:get("refused")
+              end
+              io.write(string.format("5xx: %d\n", total))
+              io.write(string.format("2xx/3xx: %d, 4xx (hostile requests refused): %d\n", oks, refusals))
+            end
+            """;
+    }
+
+    private static string Body(string query, object variables) => JsonSerializer.Serialize(new { query, variables });
+}
