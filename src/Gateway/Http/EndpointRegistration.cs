@@ -12,7 +12,14 @@ public static class EndpointRegistration
     {
         app.Use((http, next) =>
         {
-            http.Response.Headers.XContentTypeOptions = "nosniff";
+            var headers = http.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.XFrameOptions = "DENY";
+            // The API answers JSON only: nothing in it may load or run. The IDE's own page loads its own files.
+            headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/ide")
+                ? "default-src 'self'; frame-ancestors 'none'"
+                : "default-src 'none'; frame-ancestors 'none'";
             return next(http);
         });
         app.UseRateLimiter();

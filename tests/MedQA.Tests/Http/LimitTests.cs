@@ -115,3 +115,17 @@ public sealed class IntrospectionSettingTests
         Assert.Equal("Question", body.Data()["__type"]!["name"]!.GetValue<string>());
     }
 }
+
+public sealed class ExecutionTimeoutTests
+{
+    [Fact]
+    public async Task A_request_running_past_the_execution_timeout_is_stopped_with_an_error_not_a_5xx()
+    {
+        using var factory = new MedQaFactory().WithSetting("MedQA:GraphQL:Timeout", "00:00:00.000001");
+
+        var (response, body) = await factory.CreateClient().PostAsync("""{ questions(first: 50) { nodes { title replies { doctor { name } } } } }""");
+
+        Assert.True((int)response.StatusCode < 500);
+        Assert.Equal("TIMEOUT", body.Code());
+    }
+}

@@ -137,3 +137,25 @@ public sealed class DocumentCacheTests(MedQaFactory factory) : IClassFixture<Med
         Assert.Null(Cache.Get(query));
     }
 }
+
+public sealed class HardeningTests
+{
+    [Fact]
+    public async Task Markup_from_an_asker_comes_back_as_escaped_text_under_headers_that_forbid_running_anything()
+    {
+        using var factory = new EmptyMedQaFactory();
+        await factory.ImportAsync(Pages.Minimal(title: "Script kiddie").Replace("Should I worry?", "<script>alert('x')</script> & <b>bold</b>"));
+
+        var response = await factory.CreateClient().GetAsync("/graphql?query=" + Uri.EscapeDataString("""{ question(slug: "script-kiddie") { body } }"""));
+        var raw = await response.Content.ReadAsStringAsync();
+        var body = (await GraphQLClient.ReadAsync(response)).Data()["question"]!["body"]!.GetValue<string>();
+
+        Assert.EndsWith("<script>alert('x')</script> & <b>bold</b>", body); // stored and returned exactly
+        Assert.DoesNotContain("<script>", raw); // but never as live markup in the response bytes
+        Assert.Contains("\\u003Cscript\\u003E", raw);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("default-src 'none'; frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+}
