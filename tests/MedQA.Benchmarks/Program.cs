@@ -23,7 +23,7 @@ Console.WriteLine($"MedQA benchmark: {options.Questions} questions (seed {option
 
 await Server.EnsureCatalogueAsync(gateway, database, options);
 
-using var server = Server.Start(gateway, "--urls http://127.0.0.1:5301", connection);
+using var server = Server.Start(gateway, "--urls http://127.0.0.1:5301", connection, Server.Unthrottled);
 var hand = HandWrittenHost.Build(connection, "http://127.0.0.1:5302");
 await hand.StartAsync();
 using var http = new HttpClient();

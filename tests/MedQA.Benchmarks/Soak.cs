@@ -23,10 +23,7 @@ internal static class Soak
         var documents = (await Server.Output(gateway, $"partners documents {partner} {Path.Combine(root, "samples", "partner-documents", "treatment-summary.graphql")} {Path.Combine(root, "samples", "partner-documents", "specialty-faqs.graphql")} {connection}"))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("sha256:", StringComparison.Ordinal)).Select(l => l.Split(' ')[0]).ToList();
 
-        using var server = Server.Start(gateway, "--urls http://127.0.0.1:5401", $"Data Source={database}", new Dictionary<string, string>
-        {
-            ["MedQA__RateLimits__PartnerPerMinute"] = "10000000", ["MedQA__RateLimits__PublicPerMinute"] = "10000000",
-        });
+        using var server = Server.Start(gateway, "--urls http://127.0.0.1:5401", $"Data Source={database}", Server.Unthrottled);
         using var http = new HttpClient();
         await Server.WaitAsync(http, "http://127.0.0.1:5401/graphql?query=%7B__typename%7D");
         var script = Path.Combine(Path.GetTempPath(), $"medqa-soak-{Guid.NewGuid():N}.lua");

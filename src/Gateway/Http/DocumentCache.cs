@@ -11,9 +11,9 @@ namespace MedQA.Gateway.Http;
 public sealed class DocumentCache(int capacity = 1000)
 {
     public const int MaxQueryLength = 16 * 1024;
-    private readonly ConcurrentDictionary<string, GraphQLDocument> _documents = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CachedDocument> _documents = new(StringComparer.Ordinal);
 
-    public GraphQLDocument? Get(string query) => _documents.GetValueOrDefault(query);
+    public CachedDocument? Get(string query) => _documents.GetValueOrDefault(query);
 
     public void Add(string query, GraphQLDocument document)
     {
@@ -25,8 +25,51 @@ public sealed class DocumentCache(int capacity = 1000)
         {
             _documents.Clear();
         }
-        _documents[query] = document;
+        _documents[query] = new CachedDocument(document, FixedCost(document));
+    }
+
+    /// <summary>
+    /// Whether the document's complexity is the same for any variables: no variable sets a page size
+    /// (<c>first</c>/<c>last</c>), so the budget check it passed once holds for every later request.
+    /// </summary>
+    private static bool FixedCost(GraphQLDocument document)
+    {
+        var nodes = new Stack<ASTNode>([document]);
+        while (nodes.TryPop(out var node))
+        {
+            switch (node)
+            {
+                case GraphQLArgument { Value: GraphQLVariable } argument when argument.Name.StringValue is "first" or "last":
+                    return false;
+                case GraphQLDocument d:
+                    d.Definitions.ForEach(nodes.Push);
+                    break;
+                case GraphQLOperationDefinition o:
+                    nodes.Push(o.SelectionSet);
+                    break;
+                case GraphQLFragmentDefinition f:
+                    nodes.Push(f.SelectionSet);
+                    break;
+                case GraphQLSelectionSet set:
+                    set.Selections.ForEach(nodes.Push);
+                    break;
+                case GraphQLField field:
+                    field.Arguments?.Items.ForEach(nodes.Push);
+                    if (field.SelectionSet is not null)
+                    {
+                        nodes.Push(field.SelectionSet);
+                    }
+                    break;
+                case GraphQLInlineFragment inline:
+                    nodes.Push(inline.SelectionSet);
+                    break;
+            }
+        }
+        return true;
     }
 
     public int Count => _documents.Count;
 }
+
+/// <summary>A document that parsed and validated, and whether its complexity can change with its variables.</summary>
+public sealed record CachedDocument(GraphQLDocument Document, bool FixedCost);

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.DI;
+using GraphQL.Validation.Rules.Custom;
 
 namespace MedQA.Gateway.Http;
 
@@ -20,9 +21,11 @@ public sealed class DocumentCacheExecution(DocumentCache documents) : IConfigure
         var cached = documents.Get(options.Query);
         if (cached is not null)
         {
-            options.Document = cached;
-            // Validated before: only the rules that depend on the request (variables, caller) run again.
-            options.ValidationRules = options.CachedDocumentValidationRules ?? [];
+            options.Document = cached.Document;
+            // Validated before: only the rules that depend on the request (variables, caller) run again, and the
+            // complexity budget only when a variable sets a page size.
+            var rules = options.CachedDocumentValidationRules ?? [];
+            options.ValidationRules = cached.FixedCost ? rules.Where(r => r is not ComplexityValidationRule).ToList() : rules;
         }
         var result = await next(options);
         if (cached is null && result.Executed && result.Document is { } validated)

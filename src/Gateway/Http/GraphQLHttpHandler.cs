@@ -81,7 +81,7 @@ public sealed class GraphQLHttpHandler(
                 "Partner requests run registered documents only: send 'documentId' (sha256:...), not 'query'.");
             return;
         }
-        if (isGet && request.Query is not null && OperationOf(documents.Get(request.Query) ?? TryParse(request.Query), request.OperationName) is { } operation
+        if (isGet && request.Query is not null && OperationOf(documents.Get(request.Query)?.Document ?? TryParse(request.Query), request.OperationName) is { } operation
             && operation.Operation != OperationType.Query)
         {
             http.Response.Headers.Allow = "POST";

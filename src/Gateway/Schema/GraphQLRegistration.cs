@@ -1,4 +1,6 @@
 using GraphQL;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
 using MedQA.Gateway.Http;
 using MedQA.Gateway.Limits;
 using MedQA.Gateway.Partners;
@@ -19,11 +21,12 @@ public static class GraphQLRegistration
                 .AddErrorInfoProvider(new MedQaErrorInfoProvider(environment.IsDevelopment()))
                 .AddValidationRule(new MaxDepthRule(limits.MaxDepth))
                 .AddValidationRule(new MaxAliasesRule(limits.MaxAliases))
-                .AddComplexityAnalyzer(options =>
+                // GraphQL.NET's analyzer, also on cached documents: page sizes can come from variables.
+                .AddValidationRule(new ComplexityValidationRule(new ComplexityOptions
                 {
-                    options.MaxComplexity = limits.MaxComplexity;
-                    options.DefaultListImpactMultiplier = 10;
-                })
+                    MaxComplexity = limits.MaxComplexity,
+                    DefaultListImpactMultiplier = 10,
+                }), useForCachedDocuments: true)
                 .AddValidationRule(new NoIntrospectionRule(limits.Introspection ?? environment.IsDevelopment(), limits.PartnerIntrospection), useForCachedDocuments: true)
                 .UsePersistedDocuments(options =>
                 {
@@ -34,7 +37,10 @@ public static class GraphQLRegistration
                             ? active.Documents.GetValueOrDefault($"{prefix}:{payload}")
                             : null);
                 })
-                .ConfigureExecutionOptions(options => options.Timeout = limits.Timeout);
+                .ConfigureExecutionOptions(options =>
+                {
+                    options.Timeout = limits.Timeout;
+                });
         });
         services.AddSingleton<GraphQLHttpHandler>().AddSingleton<GraphQLResponseWriter>();
         services.AddSingleton(new DocumentCache(limits.DocumentCacheSize));

@@ -129,3 +129,18 @@ public sealed class ExecutionTimeoutTests
         Assert.Equal("TIMEOUT", body.Code());
     }
 }
+
+public sealed class CachedComplexityTests(MedQaFactory factory) : IClassFixture<MedQaFactory>
+{
+    [Fact]
+    public async Task A_cached_document_whose_page_size_is_a_variable_is_checked_again_for_each_request()
+    {
+        const string query = "query($n: Int) { specialties { questions(first: $n) { nodes { title similar(first: 20) { headline } replies { doctor { name } } } } } }";
+
+        var small = await factory.QueryAsync(query, new { n = 1 });
+        var large = await factory.QueryAsync(query, new { n = 50 });
+
+        Assert.Null(small["errors"]);
+        Assert.Equal("MAX_COMPLEXITY_EXCEEDED", large.Code());
+    }
+}
