@@ -23,6 +23,10 @@ public sealed class QuestionLoaders(IDbContextFactory<MedQaDbContext> contexts)
     public BatchLoader<string, Question?> BySlug { get; } = contexts.Loader<string, Question>(
         (db, slugs) => db.Set<Question>().Where(q => slugs.Contains(q.Slug)).SelectWithoutBody(), q => q.Slug);
 
+    /// <summary>For a question page that selects <c>body</c>: one statement instead of two.</summary>
+    public BatchLoader<string, Question?> BySlugWithBody { get; } = contexts.Loader<string, Question>(
+        (db, slugs) => db.Set<Question>().Where(q => slugs.Contains(q.Slug)), q => q.Slug);
+
     /// <summary>The question a teaser links to: the oldest question with that headline.</summary>
     public BatchLoader<string, Question?> ByHeadline { get; } = contexts.Loader<string, Question>(
         (db, headlines) => db.Set<Question>().Where(q => headlines.Contains(q.Headline)).OrderByDescending(q => q.Id).SelectWithoutBody(),

@@ -4,7 +4,7 @@ namespace MedQA.Questions;
 
 /// <summary>
 /// What list and lookup queries read of a question: every column but the body, the one large text. The body is
-/// read by its own batch loader only when a client selects <c>body</c>.
+/// read only when a client selects <c>body</c>: by the single-question look-up itself, or by a batch loader.
 /// </summary>
 public static class QuestionProjection
 {
@@ -14,7 +14,7 @@ public static class QuestionProjection
         Slug = q.Slug,
         Title = q.Title,
         Headline = q.Headline,
-        Body = "",
+        Body = null!, // not read: Question.body loads it, or the look-up that saw `body` selected reads it
         AskedOn = q.AskedOn,
         SpecialtyId = q.SpecialtyId,
         AskerAlias = q.AskerAlias,

@@ -24,7 +24,7 @@ public sealed class QuestionType : ObjectGraphType<Question>
             .Resolve(context => context.Source.Headline);
         Field<NonNullGraphType<StringGraphType>>("body")
             .Description("The question as the patient wrote it: plain text, line breaks kept.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<QuestionLoaders>().BodyById.Load(context.Source.Id));
+            .Resolve(context => (object?)context.Source.Body ?? context.RequestServices!.GetRequiredService<QuestionLoaders>().BodyById.Load(context.Source.Id));
         Field<NonNullGraphType<IsoDateGraphType>>("askedOn").Description("The day the question was asked.")
             .Resolve(context => context.Source.AskedOn);
         Field<NonNullGraphType<SpecialtyType>>("specialty").Description("The specialty the question was asked in.")

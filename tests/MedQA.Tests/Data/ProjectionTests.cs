@@ -36,3 +36,19 @@ public sealed class ProjectionTests(MedQaFactory factory) : IClassFixture<MedQaF
         Assert.Contains(".\"Body\"", sql[1]);
     }
 }
+
+public sealed class QuestionPageProjectionTests(MedQaFactory factory) : IClassFixture<MedQaFactory>
+{
+    [Fact]
+    public async Task A_question_page_that_selects_the_body_reads_it_with_the_question_in_one_statement()
+    {
+        await factory.QueryAsync("{ __typename }");
+        factory.Sql.Reset();
+
+        var body = await factory.QueryAsync("""{ question(slug: "facial-nerve-twitching") { title body } }""");
+
+        Assert.StartsWith("Hello, about a month", body.Data()["question"]!["body"]!.GetValue<string>());
+        var sql = Assert.Single(factory.Sql.Commands);
+        Assert.Contains(".\"Body\"", sql);
+    }
+}
