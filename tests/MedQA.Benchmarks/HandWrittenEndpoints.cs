@@ -49,13 +49,7 @@ internal static class HandWrittenEndpoints
                     w.WriteStartArray("replies");
                     foreach (var r in replies[q.Id])
                     {
-                        w.WriteStartObject();
-                        w.WriteString("repliedOn", Date(r.RepliedOn));
-                        w.WriteStartObject("doctor");
-                        w.WriteString("name", r.Name);
-                        Named(w, "specialty", r.Specialty);
-                        w.WriteEndObject();
-                        w.WriteEndObject();
+                        Reply(w, null, r.RepliedOn, r.Name, r.Specialty);
                     }
                     w.WriteEndArray();
                     w.WriteEndObject();
@@ -75,6 +69,22 @@ internal static class HandWrittenEndpoints
     internal static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     internal static string Cursor(DateOnly askedOn, int id) => Paging.Cursor("a", Date(askedOn), id.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>A reply as both pages select it: the body (question page only), the date, the doctor.</summary>
+    internal static void Reply(Utf8JsonWriter w, string? body, DateOnly repliedOn, string doctor, string specialty)
+    {
+        w.WriteStartObject();
+        if (body is not null)
+        {
+            w.WriteString("body", body);
+        }
+        w.WriteString("repliedOn", Date(repliedOn));
+        w.WriteStartObject("doctor");
+        w.WriteString("name", doctor);
+        Named(w, "specialty", specialty);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
 
     internal static void Named(Utf8JsonWriter w, string property, string name)
     {

@@ -76,14 +76,7 @@ internal static class QuestionPage
             w.WriteStartArray("replies");
             foreach (var r in replies)
             {
-                w.WriteStartObject();
-                w.WriteString("body", r.Body);
-                w.WriteString("repliedOn", Date(r.RepliedOn));
-                w.WriteStartObject("doctor");
-                w.WriteString("name", r.Name);
-                Named(w, "specialty", r.Specialty);
-                w.WriteEndObject();
-                w.WriteEndObject();
+                Reply(w, r.Body, r.RepliedOn, r.Name, r.Specialty);
             }
             w.WriteEndArray();
             if (article is null)

@@ -12,11 +12,7 @@ public static class GenerateCommand
         await using var session = await importer.BeginAsync(cancellationToken);
         foreach (var page in PageGenerator.Generate(questions, seed))
         {
-            report.Count(await session.ImportAsync(page, cancellationToken));
-            if (report.Imported % PageImportRunner.BatchSize == 0)
-            {
-                await session.CommitAsync(cancellationToken);
-            }
+            await session.ImportCountedAsync(page, report, cancellationToken);
         }
         await session.CommitAsync(cancellationToken);
         report.Elapsed = clock.Elapsed;

@@ -67,8 +67,6 @@ public sealed class DocumentCache(int capacity = 1000)
         }
         return true;
     }
-
-    public int Count => _documents.Count;
 }
 
 /// <summary>A document that parsed and validated, and whether its complexity can change with its variables.</summary>

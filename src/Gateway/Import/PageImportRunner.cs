@@ -1,14 +1,12 @@
 namespace MedQA.Gateway.Import;
 
 /// <summary>
-/// Imports page files in one session, committing every <see cref="BatchSize"/> pages; each page is written whole
+/// Imports page files in one session, committing every <see cref="ImportSession.BatchSize"/> pages; each page is written whole
 /// or not at all. A bad file is reported as <c>file:line: problem</c>, nothing of it is written, and the other
 /// files still import.
 /// </summary>
 public sealed class PageImportRunner(PageImporter importer, ILogger<PageImportRunner> logger)
 {
-    public const int BatchSize = 500;
-
     public async Task<ImportReport> ImportAsync(IEnumerable<string> paths, TextWriter errors, CancellationToken cancellationToken = default)
     {
         var report = new ImportReport();
@@ -23,11 +21,7 @@ public sealed class PageImportRunner(PageImporter importer, ILogger<PageImportRu
                     throw new PageFormatException(1, "no such file or folder");
                 }
                 var page = PageParser.Parse(await PageFiles.ReadAsync(file, cancellationToken));
-                report.Count(await session.ImportAsync(page, cancellationToken));
-                if (report.Imported % BatchSize == 0)
-                {
-                    await session.CommitAsync(cancellationToken);
-                }
+                await session.ImportCountedAsync(page, report, cancellationToken);
             }
             catch (PageFormatException e)
             {

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace MedQA.Tests.Support;
@@ -33,6 +32,4 @@ public static class GraphQLClient
 
     public static string? Code(this JsonNode body, int error = 0) =>
         body["errors"]?[error]?["extensions"]?["code"]?.GetValue<string>();
-
-    public static string Indented(this JsonNode node) => node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 }
