@@ -121,9 +121,13 @@ public sealed class ExecutionTimeoutTests
     [Fact]
     public async Task A_request_running_past_the_execution_timeout_is_stopped_with_an_error_not_a_5xx()
     {
-        using var factory = new MedQaFactory().WithSetting("MedQA:GraphQL:Timeout", "00:00:00.000001");
+        // The fixture plugin's `slow` field waits 30 s; its own budget is raised above the execution timeout, so
+        // the request timeout is what stops it.
+        using var factory = new MedQA.Tests.Plugins.FaultyPluginsFactory()
+            .WithSetting("MedQA:Plugins:TimeBudget", "00:00:30")
+            .WithSetting("MedQA:GraphQL:Timeout", "00:00:00.300");
 
-        var (response, body) = await factory.CreateClient().PostAsync("""{ questions(first: 50) { nodes { title replies { doctor { name } } } } }""");
+        var (response, body) = await factory.CreateClient().PostAsync("""{ question(slug: "facial-nerve-twitching") { title slow } }""");
 
         Assert.True((int)response.StatusCode < 500);
         Assert.Equal("TIMEOUT", body.Code());
