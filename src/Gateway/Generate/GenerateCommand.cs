@@ -10,7 +10,7 @@ public static class GenerateCommand
         var report = new ImportReport();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var session = await importer.BeginAsync(cancellationToken);
-        foreach (var page in PageGenerator.Generate(questions, seed))
+        await foreach (var page in ReadAhead.Of(PageGenerator.Generate(questions, seed).Select(session.Prepare), cancellationToken))
         {
             await session.ImportCountedAsync(page, report, cancellationToken);
         }

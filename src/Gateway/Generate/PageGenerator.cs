@@ -28,11 +28,13 @@ public static class PageGenerator
         var title = Title(i, combinations);
         var symptom = Vocabulary.Symptoms[i % Vocabulary.Symptoms.Length];
         var askedOn = new DateOnly(2010, 1, 1).AddDays(random.Next(15 * 365));
-        var replies = Enumerable.Range(0, random.Next(1, 4)).Select(r => new ParsedReply(
-            Doctor(specialty, random), r == 0 ? specialty : Pick(Vocabulary.Specialties, random),
-            $"Thank you for your question. {Capitalize(symptom)} {Pick(Vocabulary.Contexts, random)} is often benign, " +
-            $"but it can point to {Pick(Vocabulary.Causes, random).ToLowerInvariant()}.\nPlease visit a {specialty.ToLowerInvariant()} clinic if it persists.",
-            askedOn.AddDays(random.Next(0, 5)))).ToList();
+        var replies = Enumerable.Range(0, random.Next(1, 4))
+            .Select(r => r == 0 ? specialty : Pick(Vocabulary.Specialties, random)).ToList()
+            .Select(replySpecialty => new ParsedReply(
+                Doctor(replySpecialty, random), replySpecialty, // a doctor keeps one specialty
+                $"Thank you for your question. {Capitalize(symptom)} {Pick(Vocabulary.Contexts, random)} is often benign, " +
+                $"but it can point to {Pick(Vocabulary.Causes, random).ToLowerInvariant()}.\nPlease visit a {specialty.ToLowerInvariant()} clinic if it persists.",
+                askedOn.AddDays(random.Next(0, 5)))).ToList();
         return new ParsedPage(
             Headline(i, combinations),
             specialty,
@@ -86,8 +88,10 @@ public static class PageGenerator
     private static string Doctor(string specialty, Random random)
     {
         var n = Array.IndexOf(Vocabulary.Specialties, specialty) * DoctorsPerSpecialty + random.Next(DoctorsPerSpecialty);
-        return $"{Vocabulary.Surnames[n % Vocabulary.Surnames.Length]} {Capitalize(Vocabulary.Syllables[n / Vocabulary.Surnames.Length % Vocabulary.Syllables.Length])}" +
-            $"{Vocabulary.Syllables[n % Vocabulary.Syllables.Length]}";
+        // Distinct for every n below surnames x syllables x syllables (17,280), so no two doctors share a name.
+        var (surnames, syllables) = (Vocabulary.Surnames.Length, Vocabulary.Syllables.Length);
+        return $"{Vocabulary.Surnames[n % surnames]} {Capitalize(Vocabulary.Syllables[n / surnames % syllables])}" +
+            $"{Vocabulary.Syllables[n / (surnames * syllables) % syllables]}";
     }
 
     private static ParsedAsker Asker(Random random)

@@ -4,62 +4,69 @@ using MedQA.Gateway.Plugins;
 using MedQA.Kernel.Data;
 using MedQA.Plugins;
 using MedQA.Questions;
+using MedQA.Questions.Search;
 using MedQA.Replies;
 
 namespace MedQA.Gateway.Import;
 
 public sealed partial class ImportSession
 {
-    private void AddContent(ParsedPage page, int questionId, IReadOnlyDictionary<string, int> doctorIds, IReadOnlyList<int> faqIds)
+    private async Task AddContentAsync(
+        ParsedPage page, int questionId, IReadOnlyDictionary<string, int> doctorIds, IReadOnlyList<int> faqIds, CancellationToken cancellationToken)
     {
-        _db.AddRange(page.Replies.Select((r, i) => new Reply
+        foreach (var (r, i) in page.Replies.Select((r, i) => (r, i)))
         {
-            QuestionId = questionId, Position = i, DoctorId = doctorIds[r.DoctorName], Body = r.Body, RepliedOn = r.RepliedOn,
-        }));
+            await _commands.InsertAsync(new Reply
+            {
+                QuestionId = questionId, Position = i, DoctorId = doctorIds[r.DoctorName], Body = r.Body, RepliedOn = r.RepliedOn,
+            }, cancellationToken);
+        }
         if (page.Article is { } article)
         {
-            _db.Add(new Article { QuestionId = questionId, Intro = article.Intro, Conclusion = article.Conclusion });
-            _db.AddRange(article.Sections.Select((s, i) => new ArticleSection
+            await _commands.InsertAsync(new Article { QuestionId = questionId, Intro = article.Intro, Conclusion = article.Conclusion }, cancellationToken);
+            foreach (var (s, i) in article.Sections.Select((s, i) => (s, i)))
             {
-                QuestionId = questionId, Position = i, Heading = s.Heading, Body = s.Body,
-            }));
+                await _commands.InsertAsync(new ArticleSection { QuestionId = questionId, Position = i, Heading = s.Heading, Body = s.Body }, cancellationToken);
+            }
         }
-        _db.AddRange(page.Similar.Select((t, i) => new SimilarTeaser
+        foreach (var (t, i) in page.Similar.Select((t, i) => (t, i)))
         {
-            QuestionId = questionId, Position = i, Headline = t.Headline, QuestionExcerpt = t.QuestionExcerpt,
-            DoctorName = t.DoctorName, DoctorSpecialty = t.DoctorSpecialty, ReplyExcerpt = t.ReplyExcerpt,
-            LinkHeadline = t.LinkHeadline,
-        }));
-        _db.AddRange(faqIds.Select((faqId, i) => new QuestionFaq { QuestionId = questionId, FaqId = faqId, Position = i }));
+            await _commands.InsertAsync(new SimilarTeaser
+            {
+                QuestionId = questionId, Position = i, Headline = t.Headline, QuestionExcerpt = t.QuestionExcerpt,
+                DoctorName = t.DoctorName, DoctorSpecialty = t.DoctorSpecialty, ReplyExcerpt = t.ReplyExcerpt,
+                LinkHeadline = t.LinkHeadline,
+            }, cancellationToken);
+        }
+        foreach (var (faqId, i) in faqIds.Select((f, i) => (f, i)))
+        {
+            await _commands.InsertAsync(new QuestionFaq { QuestionId = questionId, FaqId = faqId, Position = i }, cancellationToken);
+        }
     }
 
     /// <summary>
-    /// Lets each active plugin claim article sections by heading and stores what it parsed, with the page.
+    /// Lets each active plugin claim article sections by heading and parse them; the values are stored with the page.
     /// A plugin that throws loses its value for this page (logged); the page still imports.
     /// </summary>
-    private void AddPluginRecords(ParsedPage page, int questionId)
+    private IReadOnlyList<PluginValue> PluginValues(ParsedPage page)
     {
         if (page.Article is not { } article)
         {
-            return;
+            return [];
         }
+        var values = new List<PluginValue>();
         foreach (var plugin in _plugins.Active)
         {
             foreach (var parser in plugin.Parsers)
             {
                 try
                 {
-                    if (article.Sections.FirstOrDefault(s => parser.Claims(s.Heading)) is not { } section
-                        || parser.Parse(new ImportedSection(section.Heading, section.Body,
-                            section.Items.Select(i => new ImportedItem(i.Number, i.Title, i.Text)).ToList())) is not { } value)
+                    if (article.Sections.FirstOrDefault(s => parser.Claims(s.Heading)) is { } section
+                        && parser.Parse(new ImportedSection(section.Heading, section.Body,
+                            section.Items.Select(i => new ImportedItem(i.Number, i.Title, i.Text)).ToList())) is { } value)
                     {
-                        continue;
+                        values.Add(new PluginValue(plugin.Name, parser.Key, JsonSerializer.Serialize(value, value.GetType(), PluginStore.Json)));
                     }
-                    _db.Add(new PluginRecord
-                    {
-                        Plugin = plugin.Name, ContentType = nameof(ContentType.Question), ContentId = questionId, Key = parser.Key,
-                        Json = JsonSerializer.Serialize(value, value.GetType(), PluginStore.Json),
-                    });
                 }
                 catch (Exception e)
                 {
@@ -67,5 +74,23 @@ public sealed partial class ImportSession
                 }
             }
         }
+        return values;
+    }
+
+    private async Task AddPluginRecordsAsync(PreparedPage page, int questionId, CancellationToken cancellationToken)
+    {
+        foreach (var value in page.PluginValues)
+        {
+            await _commands.InsertAsync(new PluginRecord
+            {
+                Plugin = value.Plugin, ContentType = nameof(ContentType.Question), ContentId = questionId, Key = value.Key, Json = value.Json,
+            }, cancellationToken);
+        }
     }
 }
+
+/// <summary>A page with what can be worked out before writing it: its search text and its plugins' values.</summary>
+public sealed record PreparedPage(ParsedPage Page, SearchDocument Search, IReadOnlyList<PluginValue> PluginValues);
+
+/// <summary>A value a plugin parsed from a page's article, as JSON.</summary>
+public sealed record PluginValue(string Plugin, string Key, string Json);

@@ -18,10 +18,10 @@ namespace MedQA.Gateway.Import;
 /// </summary>
 public sealed partial class ImportSession : IAsyncDisposable
 {
-    private const string Savepoint = "page";
     private readonly MedQaDbContext _db;
     private readonly PluginCatalog _plugins;
-    private readonly IQuestionSearch _search;
+    private readonly ImportCommands _commands;
+    private readonly List<PreparedPage> _written = []; // in the current transaction
     private readonly ILogger _logger;
     private IDbContextTransaction _transaction;
     private SharedContent _shared;
@@ -30,7 +30,7 @@ public sealed partial class ImportSession : IAsyncDisposable
     {
         _db = db;
         _plugins = plugins;
-        _search = search;
+        _commands = new ImportCommands(db, search);
         _logger = logger;
         _transaction = transaction;
         _shared = shared;
@@ -38,27 +38,40 @@ public sealed partial class ImportSession : IAsyncDisposable
 
     internal static async Task<ImportSession> StartAsync(MedQaDbContext db, PluginCatalog plugins, IQuestionSearch search, ILogger logger, CancellationToken cancellationToken)
     {
-        db.Database.AutoSavepointsEnabled = false; // one savepoint per page, ours
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // Held open for the session: the prepared statements belong to this connection, and a transaction that
+        // opened the connection itself would close it, giving the next transaction another one from the pool.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         return new ImportSession(db, plugins, search, logger, transaction, await SharedContent.LoadAsync(db, cancellationToken));
     }
 
-    /// <summary>Writes one page, whole or not at all (a savepoint is rolled back if anything fails).</summary>
-    public async Task<ImportedPage> ImportAsync(ParsedPage page, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes one page, whole or not at all. There is no savepoint per page (on SQLite a savepoint makes every write
+    /// under it journal its pages, which halved the import's speed): when a page fails, the batch's transaction is
+    /// rolled back and the pages already written in it are written again, then the failure is thrown.
+    /// </summary>
+    public Task<ImportedPage> ImportAsync(ParsedPage page, CancellationToken cancellationToken = default) =>
+        ImportAsync(Prepare(page), cancellationToken);
+
+    /// <summary>
+    /// Works out what a page needs before it is written (search text, plugin values). Pure CPU work that touches no
+    /// session state, so a reader thread can do it while the session writes the previous pages.
+    /// </summary>
+    public PreparedPage Prepare(ParsedPage page) => new(page, SearchText(page), PluginValues(page));
+
+    /// <inheritdoc cref="ImportAsync(ParsedPage, CancellationToken)"/>
+    public async Task<ImportedPage> ImportAsync(PreparedPage page, CancellationToken cancellationToken = default)
     {
-        await _transaction.CreateSavepointAsync(Savepoint, cancellationToken);
         try
         {
             var imported = await WriteAsync(page, cancellationToken);
-            await _transaction.ReleaseSavepointAsync(Savepoint, cancellationToken);
+            _written.Add(page);
             return imported;
         }
-        catch
+        catch when (!cancellationToken.IsCancellationRequested)
         {
-            await _transaction.RollbackToSavepointAsync(Savepoint, CancellationToken.None);
-            _db.ChangeTracker.Clear();
-            _shared = await SharedContent.LoadAsync(_db, CancellationToken.None); // forget what the rolled-back page added
+            await RewriteBatchAsync(cancellationToken);
             throw;
         }
         finally
@@ -67,11 +80,25 @@ public sealed partial class ImportSession : IAsyncDisposable
         }
     }
 
+    private async Task RewriteBatchAsync(CancellationToken cancellationToken)
+    {
+        await _transaction.RollbackAsync(CancellationToken.None);
+        await _transaction.DisposeAsync();
+        _db.ChangeTracker.Clear();
+        _transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+        _shared = await SharedContent.LoadAsync(_db, cancellationToken); // forget what the rolled-back pages added
+        foreach (var written in _written)
+        {
+            await WriteAsync(written, cancellationToken); // the same state as the first time: the same ids and slugs
+            _db.ChangeTracker.Clear();
+        }
+    }
+
     /// <summary>Pages committed together; each is still written whole or not at all.</summary>
     public const int BatchSize = 500;
 
     /// <summary>Imports a page, counts it in <paramref name="report"/>, and commits every <see cref="BatchSize"/> pages.</summary>
-    public async Task ImportCountedAsync(ParsedPage page, ImportReport report, CancellationToken cancellationToken = default)
+    public async Task ImportCountedAsync(PreparedPage page, ImportReport report, CancellationToken cancellationToken = default)
     {
         report.Count(await ImportAsync(page, cancellationToken));
         if (report.Imported % BatchSize == 0)
@@ -85,27 +112,28 @@ public sealed partial class ImportSession : IAsyncDisposable
     {
         await _transaction.CommitAsync(cancellationToken);
         await _transaction.DisposeAsync();
+        _written.Clear();
         _transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
+        _commands.Dispose();
         await _transaction.DisposeAsync(); // rolls back what was not committed
         await _db.DisposeAsync();
     }
 
-    private async Task<ImportedPage> WriteAsync(ParsedPage page, CancellationToken cancellationToken)
+    private async Task<ImportedPage> WriteAsync(PreparedPage prepared, CancellationToken cancellationToken)
     {
-        var specialtyIds = await _shared.SpecialtiesAsync(_db, page, cancellationToken);
-        var doctorIds = await _shared.DoctorsAsync(_db, page, specialtyIds, cancellationToken);
-        var faqIds = await _shared.FaqsAsync(_db, page, specialtyIds, cancellationToken);
-        var (question, created) = await QuestionAsync(page, specialtyIds[page.Specialty], cancellationToken);
-        AddContent(page, question.Id, doctorIds, faqIds);
-        AddPluginRecords(page, question.Id);
-        _db.ChangeTracker.DetectChanges();
-        await _db.SaveChangesAsync(cancellationToken);
-        await _search.IndexAsync(_db, question.Id, SearchText(page), cancellationToken);
-        return new ImportedPage(question.Id, question.Slug, created);
+        var page = prepared.Page;
+        var specialtyIds = await _shared.SpecialtiesAsync(_db, _commands, page, cancellationToken);
+        var doctorIds = await _shared.DoctorsAsync(_db, _commands, page, specialtyIds, cancellationToken);
+        var faqIds = await _shared.FaqsAsync(_commands, page, specialtyIds, cancellationToken);
+        var (questionId, slug, created) = await QuestionAsync(page, specialtyIds[page.Specialty], cancellationToken);
+        await AddContentAsync(page, questionId, doctorIds, faqIds, cancellationToken);
+        await AddPluginRecordsAsync(prepared, questionId, cancellationToken);
+        await _commands.IndexAsync(questionId, prepared.Search, cancellationToken);
+        return new ImportedPage(questionId, slug, created);
     }
 
     private static SearchDocument SearchText(ParsedPage page) => new(
@@ -116,23 +144,33 @@ public sealed partial class ImportSession : IAsyncDisposable
             ? string.Join('\n', [article.Intro, .. article.Sections.SelectMany(s => new[] { s.Heading, s.Body }), article.Conclusion ?? ""])
             : "");
 
-    private async Task<(Question, bool Created)> QuestionAsync(ParsedPage page, int specialtyId, CancellationToken cancellationToken)
+    private async Task<(int Id, string Slug, bool Created)> QuestionAsync(ParsedPage page, int specialtyId, CancellationToken cancellationToken)
     {
-        var question = await _db.Set<Question>().SingleOrDefaultAsync(
-            q => q.Title == page.Title && q.AskerAlias == page.Asker.Alias && q.AskedOn == page.AskedOn, cancellationToken);
-        var created = question is null;
-        if (question is null)
+        var id = await _commands.QuestionIdAsync(page, cancellationToken);
+        if (id == 0)
         {
-            var slug = await FreeSlugAsync(_db.Set<Question>().Select(q => q.Slug), Slug.From(page.Title, "question"), cancellationToken);
-            question = _db.Add(new Question
+            var slug = Slug.From(page.Title, "question");
+            if (await _commands.SlugTakenAsync(slug, cancellationToken))
+            {
+                slug = await FreeSlugAsync(_db.Set<Question>().Select(q => q.Slug), slug, cancellationToken);
+            }
+            var question = new Question
             {
                 Slug = slug, Title = page.Title, Headline = page.Headline, Body = page.Body, AskerAlias = page.Asker.Alias,
-            }).Entity;
+            };
+            Fill(question, page, specialtyId);
+            return (await _commands.InsertReturningKeyAsync(question, cancellationToken), slug, true);
         }
-        else
-        {
-            await DeleteContentAsync(question.Id, cancellationToken);
-        }
+        var existing = await _db.Set<Question>().SingleAsync(q => q.Id == id, cancellationToken);
+        await DeleteContentAsync(id, cancellationToken);
+        Fill(existing, page, specialtyId);
+        _db.ChangeTracker.DetectChanges();
+        await _db.SaveChangesAsync(cancellationToken);
+        return (id, existing.Slug, false);
+    }
+
+    private static void Fill(Question question, ParsedPage page, int specialtyId)
+    {
         question.Headline = page.Headline;
         question.Body = page.Body;
         question.AskedOn = page.AskedOn;
@@ -140,9 +178,6 @@ public sealed partial class ImportSession : IAsyncDisposable
         question.AskerGender = page.Asker.Gender;
         question.AskerAgeMin = page.Asker.AgeMin;
         question.AskerAgeMax = page.Asker.AgeMax;
-        _db.ChangeTracker.DetectChanges();
-        await _db.SaveChangesAsync(cancellationToken);
-        return (question, created);
     }
 
     private async Task DeleteContentAsync(int questionId, CancellationToken cancellationToken)

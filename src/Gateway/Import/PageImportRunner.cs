@@ -12,23 +12,22 @@ public sealed class PageImportRunner(PageImporter importer, ILogger<PageImportRu
         var report = new ImportReport();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var session = await importer.BeginAsync(cancellationToken);
-        foreach (var file in PageFiles.Find(paths))
+        await foreach (var (file, page, failure) in ReadAhead.Of(ReadAsync(PageFiles.Find(paths), session, cancellationToken), cancellationToken))
         {
             try
             {
-                if (!File.Exists(file))
+                if (failure is not null)
                 {
-                    throw new PageFormatException(1, "no such file or folder");
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
                 }
-                var page = PageParser.Parse(await PageFiles.ReadAsync(file, cancellationToken));
-                await session.ImportCountedAsync(page, report, cancellationToken);
+                await session.ImportCountedAsync(page!, report, cancellationToken);
             }
             catch (PageFormatException e)
             {
                 report.Failed.Add($"{file}:{e.Line}: {e.Problem}");
                 await errors.WriteLineAsync($"{file}:{e.Line}: {e.Problem}");
             }
-            catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException or IOException or UnauthorizedAccessException)
             {
                 logger.LogError(e, "Importing {File} failed", file);
                 report.Failed.Add($"{file}:1: {e.GetBaseException().Message}");
@@ -38,6 +37,28 @@ public sealed class PageImportRunner(PageImporter importer, ILogger<PageImportRu
         await session.CommitAsync(cancellationToken);
         report.Elapsed = clock.Elapsed;
         return report;
+    }
+
+    /// <summary>Each file read, parsed and prepared, or what stopped it (run ahead of the writer).</summary>
+    private static async IAsyncEnumerable<(string File, PreparedPage? Page, Exception? Failure)> ReadAsync(
+        IEnumerable<string> files, ImportSession session, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var file in files)
+        {
+            PreparedPage? page = null;
+            Exception? failure = null;
+            try
+            {
+                page = File.Exists(file)
+                    ? session.Prepare(PageParser.Parse(await PageFiles.ReadAsync(file, cancellationToken)))
+                    : throw new PageFormatException(1, "no such file or folder");
+            }
+            catch (Exception e) when (e is PageFormatException or IOException or UnauthorizedAccessException)
+            {
+                failure = e;
+            }
+            yield return (file, page, failure);
+        }
     }
 }
 

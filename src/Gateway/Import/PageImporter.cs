@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MedQA.Gateway.Import;
 
 /// <summary>
-/// Opens import sessions: pages are written in batches (one transaction per batch) with a savepoint per page, so
+/// Opens import sessions: pages are written in batches (one transaction per batch), each page whole or not at all, so
 /// each page is written whole or not at all, and a bad page never takes the rest of its batch with it.
 /// </summary>
 public sealed class PageImporter(IDbContextFactory<MedQaDbContext> contexts, PluginCatalog plugins, IQuestionSearch search, ILogger<PageImporter> logger)

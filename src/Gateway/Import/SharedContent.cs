@@ -30,21 +30,20 @@ internal sealed class SharedContent
         (await db.Set<Faq>().AsNoTracking().Select(f => new { f.SpecialtyId, f.Topic, f.Id }).ToListAsync(cancellationToken))
             .ToDictionary(f => (f.SpecialtyId, f.Topic), f => f.Id));
 
-    public async Task<IReadOnlyDictionary<string, int>> SpecialtiesAsync(MedQaDbContext db, ParsedPage page, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, int>> SpecialtiesAsync(
+        MedQaDbContext db, ImportCommands commands, ParsedPage page, CancellationToken cancellationToken)
     {
         var names = page.Replies.Select(r => r.Specialty).Concat(page.Faqs.Select(f => f.Specialty)).Append(page.Specialty).Distinct();
         foreach (var name in names.Where(n => !_specialties.ContainsKey(n)).ToList())
         {
             var slug = await ImportSession.FreeSlugAsync(db.Set<Specialty>().Select(s => s.Slug), Slug.From(name, "specialty"), cancellationToken);
-            var specialty = db.Add(new Specialty { Name = name, Slug = slug }).Entity;
-            await SaveAsync(db, cancellationToken);
-            _specialties[name] = specialty.Id;
+            _specialties[name] = await commands.InsertReturningKeyAsync(new Specialty { Name = name, Slug = slug }, cancellationToken);
         }
         return _specialties;
     }
 
     public async Task<IReadOnlyDictionary<string, int>> DoctorsAsync(
-        MedQaDbContext db, ParsedPage page, IReadOnlyDictionary<string, int> specialtyIds, CancellationToken cancellationToken)
+        MedQaDbContext db, ImportCommands commands, ParsedPage page, IReadOnlyDictionary<string, int> specialtyIds, CancellationToken cancellationToken)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var reply in page.Replies)
@@ -60,9 +59,7 @@ internal sealed class SharedContent
             }
             else
             {
-                var doctor = db.Add(new Doctor { Name = reply.DoctorName, SpecialtyId = specialtyId }).Entity;
-                await SaveAsync(db, cancellationToken);
-                _doctors[reply.DoctorName] = (doctor.Id, specialtyId);
+                _doctors[reply.DoctorName] = (await commands.InsertReturningKeyAsync(new Doctor { Name = reply.DoctorName, SpecialtyId = specialtyId }, cancellationToken), specialtyId);
             }
             ids[reply.DoctorName] = _doctors[reply.DoctorName].Id;
         }
@@ -71,25 +68,17 @@ internal sealed class SharedContent
 
     /// <summary>The page's FAQ topics in page order, each once.</summary>
     public async Task<IReadOnlyList<int>> FaqsAsync(
-        MedQaDbContext db, ParsedPage page, IReadOnlyDictionary<string, int> specialtyIds, CancellationToken cancellationToken)
+        ImportCommands commands, ParsedPage page, IReadOnlyDictionary<string, int> specialtyIds, CancellationToken cancellationToken)
     {
         var ids = new List<int>();
         foreach (var key in page.Faqs.Select(f => (specialtyIds[f.Specialty], f.Topic)).Distinct())
         {
             if (!_faqs.TryGetValue(key, out var id))
             {
-                var faq = db.Add(new Faq { SpecialtyId = key.Item1, Topic = key.Topic }).Entity;
-                await SaveAsync(db, cancellationToken);
-                _faqs[key] = id = faq.Id;
+                _faqs[key] = id = await commands.InsertReturningKeyAsync(new Faq { SpecialtyId = key.Item1, Topic = key.Topic }, cancellationToken);
             }
             ids.Add(id);
         }
         return ids;
-    }
-
-    private static Task SaveAsync(MedQaDbContext db, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.DetectChanges();
-        return db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -45,13 +45,11 @@ internal sealed class SqlServerQuestionSearch : IQuestionSearch
         : db.Database.SqlQuery<RankedQuestion>(
             $"SELECT [KEY] AS QuestionId, CAST([RANK] AS float) AS Score FROM CONTAINSTABLE(QuestionSearch, *, {Condition(query)})");
 
-    public Task IndexAsync(MedQaDbContext db, int questionId, SearchDocument document, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"""
-            MERGE QuestionSearch AS t USING (SELECT {questionId} AS QuestionId) AS s ON t.QuestionId = s.QuestionId
-            WHEN MATCHED THEN UPDATE SET Title = {document.Title}, Body = {document.Body}, Replies = {document.Replies}, Article = {document.Article}
-            WHEN NOT MATCHED THEN INSERT (QuestionId, Title, Body, Replies, Article)
-              VALUES ({questionId}, {document.Title}, {document.Body}, {document.Replies}, {document.Article});
-            """, cancellationToken);
+    public string IndexCommand => """
+        MERGE QuestionSearch AS t USING (SELECT @id AS QuestionId) AS s ON t.QuestionId = s.QuestionId
+        WHEN MATCHED THEN UPDATE SET Title = @title, Body = @body, Replies = @replies, Article = @article
+        WHEN NOT MATCHED THEN INSERT (QuestionId, Title, Body, Replies, Article) VALUES (@id, @title, @body, @replies, @article);
+        """;
 
     /// <summary>The CONTAINS condition: every term, as a quoted word, prefix ("word*") or phrase, joined by AND.</summary>
     private static string Condition(SearchQuery query) =>

@@ -55,13 +55,8 @@ internal sealed class SqliteQuestionSearch : IQuestionSearch
         : db.Database.SqlQuery<RankedQuestion>(
             $"SELECT rowid AS QuestionId, -bm25(QuestionSearch, 8.0, 2.0, 1.0, 1.0) AS Score FROM QuestionSearch WHERE QuestionSearch MATCH {Match(query)}");
 
-    public async Task IndexAsync(MedQaDbContext db, int questionId, SearchDocument document, CancellationToken cancellationToken)
-    {
-        await db.Database.ExecuteSqlAsync($"DELETE FROM QuestionSearch WHERE rowid = {questionId}", cancellationToken);
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO QuestionSearch (rowid, title, body, replies, article) VALUES ({questionId}, {document.Title}, {document.Body}, {document.Replies}, {document.Article})",
-            cancellationToken);
-    }
+    public string IndexCommand =>
+        "INSERT OR REPLACE INTO QuestionSearch (rowid, title, body, replies, article) VALUES (@id, @title, @body, @replies, @article)";
 
     /// <summary>The FTS5 query: every term must match; words are letters and digits only, so quoting them is safe.</summary>
     private static string Match(SearchQuery query) =>

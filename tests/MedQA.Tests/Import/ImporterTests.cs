@@ -88,6 +88,30 @@ public sealed class ImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_page_the_database_refuses_is_reported_whole_and_the_rest_of_its_batch_is_kept()
+    {
+        await using (var db = await Db())
+        {
+            // Fails the page half-way: its question, doctor and specialty are written by then.
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER refuse BEFORE INSERT ON Replies WHEN NEW.Body = 'Refused.' BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END");
+        }
+        var refused = Write("b.txt", Pages.Minimal(title: "Itchy rash", specialty: "Dermatology", doctor: "Ada Refuser").Replace("Rest it for a week.", "Refused."));
+        var errors = new StringWriter();
+
+        var report = await Runner.ImportAsync([Write("a.txt", Pages.Minimal(title: "Knee pain")), refused, Write("c.txt", Pages.Minimal(title: "Ankle pain"))], errors);
+
+        Assert.Equal((2, 1), (report.Created, report.Failed.Count));
+        Assert.StartsWith($"{refused}:1: could not be imported: ", errors.ToString());
+        Assert.Contains("refused by a test trigger", errors.ToString());
+        await using var check = await Db();
+        Assert.Equal(["Knee pain", "Ankle pain"], await check.Set<Question>().OrderBy(q => q.Id).Select(q => q.Title).ToListAsync());
+        Assert.Equal(new Counts(2, 2, 1, 1, 0, 0, 0, 0), await CountAsync());
+        var search = await _factory.QueryAsync("""{ search(query: "itchy") { totalCount } }""");
+        Assert.Equal(0, search.Data()["search"]!["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Empty_binary_and_missing_files_are_each_reported()
     {
         var empty = Write("empty.txt", "");

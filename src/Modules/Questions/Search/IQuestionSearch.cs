@@ -21,8 +21,11 @@ public interface IQuestionSearch
     /// <summary>The matching question ids with their score (higher is better), to join in a LINQ query.</summary>
     IQueryable<RankedQuestion> Ranked(MedQaDbContext db, SearchQuery query);
 
-    /// <summary>Replaces the indexed text of a question (called by the importer, in its transaction).</summary>
-    Task IndexAsync(MedQaDbContext db, int questionId, SearchDocument document, CancellationToken cancellationToken);
+    /// <summary>
+    /// The SQL that replaces the indexed text of a question, with parameters <c>@id</c>, <c>@title</c>, <c>@body</c>,
+    /// <c>@replies</c> and <c>@article</c>: the importer keeps it prepared and runs it in its transaction.
+    /// </summary>
+    string IndexCommand { get; }
 }
 
 /// <summary>A hit: the question, its score (higher is better) and a snippet with the matched words marked.</summary>

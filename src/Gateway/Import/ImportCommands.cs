@@ -1,0 +1,88 @@
+using System.Data.Common;
+using System.Globalization;
+using MedQA.Kernel.Data;
+using MedQA.Questions;
+using MedQA.Questions.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace MedQA.Gateway.Import;
+
+/// <summary>
+/// The commands an import session keeps prepared on its connection: the page look-ups, a row inserter
+/// per entity type and the search index writer. Everything runs in the session's current transaction.
+/// </summary>
+internal sealed class ImportCommands : IDisposable
+{
+    private readonly MedQaDbContext _db;
+    private readonly Dictionary<(Type, bool ReturnsKey), IDisposable> _inserters = [];
+    private readonly PreparedCommand _questionId;
+    private readonly PreparedCommand _slugTaken;
+    private readonly PreparedCommand _index;
+
+    public ImportCommands(MedQaDbContext db, IQuestionSearch search)
+    {
+        _db = db;
+        var connection = db.Database.GetDbConnection();
+        var questions = new TableSql(db, typeof(Question));
+        _questionId = PreparedCommand.Create(connection,
+            $"SELECT {questions.Column("Id")} FROM {questions.Name} WHERE {questions.Column(nameof(Question.Title))} = @p0 " +
+            $"AND {questions.Column(nameof(Question.AskerAlias))} = @p1 AND {questions.Column(nameof(Question.AskedOn))} = @p2", "@p0", "@p1", "@p2");
+        _slugTaken = PreparedCommand.Create(connection,
+            $"SELECT 1 FROM {questions.Name} WHERE {questions.Column(nameof(Question.Slug))} = @p0", "@p0");
+        _index = PreparedCommand.Create(connection, search.IndexCommand, "@id", "@title", "@body", "@replies", "@article");
+    }
+
+    private DbTransaction Transaction => _db.Database.CurrentTransaction?.GetDbTransaction()
+        ?? throw new InvalidOperationException("An import writes inside its session's transaction.");
+
+    /// <summary>The id of the question with this identity (title, asker alias, ask date), or 0.</summary>
+    public async Task<int> QuestionIdAsync(ParsedPage page, CancellationToken cancellationToken)
+    {
+        _questionId.Set(0, page.Title);
+        _questionId.Set(1, page.Asker.Alias);
+        _questionId.Set(2, page.AskedOn);
+        return await _questionId.ScalarAsync(Transaction, cancellationToken) is { } id ? Convert.ToInt32(id, CultureInfo.InvariantCulture) : 0;
+    }
+
+    public async Task<bool> SlugTakenAsync(string slug, CancellationToken cancellationToken)
+    {
+        _slugTaken.Set(0, slug);
+        return await _slugTaken.ScalarAsync(Transaction, cancellationToken) is not null;
+    }
+
+    public Task InsertAsync<T>(T row, CancellationToken cancellationToken) where T : class =>
+        Inserter<T>(returnKey: false).InsertAsync(row, Transaction, cancellationToken);
+
+    /// <summary>Inserts a row and returns its generated key.</summary>
+    public Task<int> InsertReturningKeyAsync<T>(T row, CancellationToken cancellationToken) where T : class =>
+        Inserter<T>(returnKey: true).InsertAsync(row, Transaction, cancellationToken);
+
+    private RowInserter<T> Inserter<T>(bool returnKey) where T : class
+    {
+        if (!_inserters.TryGetValue((typeof(T), returnKey), out var inserter))
+        {
+            _inserters[(typeof(T), returnKey)] = inserter = RowInserter<T>.Create(_db, returnKey);
+        }
+        return (RowInserter<T>)inserter;
+    }
+
+    /// <summary>Replaces the indexed text of a question with <see cref="IQuestionSearch.IndexCommand"/>.</summary>
+    public Task IndexAsync(int questionId, SearchDocument document, CancellationToken cancellationToken)
+    {
+        _index.Set(0, questionId);
+        _index.Set(1, document.Title);
+        _index.Set(2, document.Body);
+        _index.Set(3, document.Replies);
+        _index.Set(4, document.Article);
+        return _index.ExecuteAsync(Transaction, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _inserters.Values.Concat([_questionId, _slugTaken, _index]))
+        {
+            command.Dispose();
+        }
+    }
+}
