@@ -25,22 +25,26 @@ public sealed class DocumentCache(int capacity = 1000)
         {
             _documents.Clear();
         }
-        _documents[query] = new CachedDocument(document, FixedCost(document));
+        var (fixedCost, introspects) = Inspect(document);
+        _documents[query] = new CachedDocument(document, fixedCost, introspects);
     }
 
     /// <summary>
-    /// Whether the document's complexity is the same for any variables: no variable sets a page size
-    /// (<c>first</c>/<c>last</c>), so the budget check it passed once holds for every later request.
+    /// Whether the document's complexity is the same for any variables (no variable sets a page size,
+    /// <c>first</c>/<c>last</c>, so the budget check it passed once holds for every later request), and whether it
+    /// asks for <c>__schema</c> or <c>__type</c> (the only fields the introspection rule can refuse).
     /// </summary>
-    private static bool FixedCost(GraphQLDocument document)
+    private static (bool FixedCost, bool Introspects) Inspect(GraphQLDocument document)
     {
+        var (fixedCost, introspects) = (true, false);
         var nodes = new Stack<ASTNode>([document]);
         while (nodes.TryPop(out var node))
         {
             switch (node)
             {
                 case GraphQLArgument { Value: GraphQLVariable } argument when argument.Name.StringValue is "first" or "last":
-                    return false;
+                    fixedCost = false;
+                    break;
                 case GraphQLDocument d:
                     d.Definitions.ForEach(nodes.Push);
                     break;
@@ -54,6 +58,7 @@ public sealed class DocumentCache(int capacity = 1000)
                     set.Selections.ForEach(nodes.Push);
                     break;
                 case GraphQLField field:
+                    introspects |= field.Name.StringValue is "__schema" or "__type";
                     field.Arguments?.Items.ForEach(nodes.Push);
                     if (field.SelectionSet is not null)
                     {
@@ -65,9 +70,9 @@ public sealed class DocumentCache(int capacity = 1000)
                     break;
             }
         }
-        return true;
+        return (fixedCost, introspects);
     }
 }
 
-/// <summary>A document that parsed and validated, and whether its complexity can change with its variables.</summary>
-public sealed record CachedDocument(GraphQLDocument Document, bool FixedCost);
+/// <summary>A document that parsed and validated: can its complexity change with its variables, does it introspect.</summary>
+public sealed record CachedDocument(GraphQLDocument Document, bool FixedCost, bool Introspects);

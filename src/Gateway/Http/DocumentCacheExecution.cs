@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Validation.Rules.Custom;
+using MedQA.Gateway.Limits;
 
 namespace MedQA.Gateway.Http;
 
@@ -22,10 +23,16 @@ public sealed class DocumentCacheExecution(DocumentCache documents) : IConfigure
         if (cached is not null)
         {
             options.Document = cached.Document;
-            // Validated before: only the rules that depend on the request (variables, caller) run again, and the
-            // complexity budget only when a variable sets a page size.
-            var rules = options.CachedDocumentValidationRules ?? [];
-            options.ValidationRules = cached.FixedCost ? rules.Where(r => r is not ComplexityValidationRule).ToList() : rules;
+            // Validated before: only the rules that depend on the request (variables, caller) run again: the
+            // complexity budget when a variable sets a page size, the introspection rule when the document introspects.
+            options.ValidationRules = (options.CachedDocumentValidationRules ?? [])
+                .Where(r => r switch
+                {
+                    ComplexityValidationRule => !cached.FixedCost,
+                    NoIntrospectionRule => cached.Introspects,
+                    _ => true,
+                })
+                .ToList();
         }
         var result = await next(options);
         if (cached is null && result.Executed && result.Document is { } validated)

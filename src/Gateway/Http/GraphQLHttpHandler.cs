@@ -98,7 +98,11 @@ public sealed class GraphQLHttpHandler(
             Extensions = request.Extensions,
             RequestServices = http.RequestServices,
             User = http.User,
-            UserContext = new Dictionary<string, object?> { [PartnerKey] = partner },
+            UserContext = new Dictionary<string, object?>
+            {
+                [PartnerKey] = partner,
+                [MedQA.Kernel.GraphQL.RequestServices.Key] = new MedQA.Kernel.GraphQL.RequestServices(http.RequestServices),
+            },
             CancellationToken = http.RequestAborted,
         });
         await responses.ResultAsync(http, mediaType, result, cacheable: isGet);

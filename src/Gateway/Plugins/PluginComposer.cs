@@ -64,7 +64,7 @@ internal sealed class PluginComposer(IServiceProvider services, PluginCatalog ca
                 Name = section.FieldName,
                 Description = section.Description,
                 ResolvedType = type,
-                Resolver = new FuncFieldResolver<object>(context => context.RequestServices!.GetRequiredService<EnrichmentLoaders>()
+                Resolver = new FuncFieldResolver<object>(context => context.Service<EnrichmentLoaders>()
                     .Load(plugin, section, ((IContent)context.Source!).Id)),
             }));
         }

@@ -40,8 +40,8 @@ public abstract class EnrichmentsExtension<TGraphType>(PluginCatalog catalog, Co
     private object? Resolve(IResolveFieldContext context)
     {
         var only = context.GetArgument<List<string>?>("plugins");
-        var loaders = context.RequestServices!.GetRequiredService<EnrichmentLoaders>();
-        var logger = context.RequestServices!.GetRequiredService<ILogger<PluginCatalog>>();
+        var loaders = context.Service<EnrichmentLoaders>();
+        var logger = context.Service<ILogger<PluginCatalog>>();
         var id = ((IContent)context.Source!).Id;
         var pending = catalog.Active.Where(p => only is null || only.Contains(p.Name)).OrderBy(p => p.Name, StringComparer.Ordinal)
             .SelectMany(p => p.Sections.Where(s => s.ContentType == contentType).Select(s =>

@@ -35,7 +35,7 @@ public sealed class QuestionFaqsExtension : ObjectTypeExtension<QuestionType>
     protected override void Extend(QuestionType type) =>
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<FaqType>>>>("relatedFaqs")
             .Description("The page's \"Related FAQ\" topics, in page order.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<FaqLoaders>().ByQuestion
+            .Resolve(context => context.Service<FaqLoaders>().ByQuestion
                 .Load(((Question)context.Source!).Id)
                 .Then(links => links.Select(l => l.Faq).ToList()));
 }
@@ -46,6 +46,6 @@ public sealed class SpecialtyFaqsExtension : ObjectTypeExtension<SpecialtyType>
     protected override void Extend(SpecialtyType type) =>
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<FaqType>>>>("faqs")
             .Description("The specialty's FAQ topics, by title.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<FaqLoaders>().BySpecialty
+            .Resolve(context => context.Service<FaqLoaders>().BySpecialty
                 .Load(((Specialty)context.Source!).Id));
 }

@@ -15,7 +15,6 @@ public sealed class FaqType : ObjectGraphType<Faq>
         Field<NonNullGraphType<StringGraphType>>("topic").Description("The topic's title.")
             .Resolve(context => context.Source.Topic);
         Field<NonNullGraphType<SpecialtyType>>("specialty").Description("The specialty the topic belongs to.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<SpecialtyLoaders>().ById
-                .Load(context.Source.SpecialtyId));
+            .Resolve(context => context.Service<SpecialtyLoaders>().Resolve(context.Source.SpecialtyId));
     }
 }

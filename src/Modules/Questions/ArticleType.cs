@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using MedQA.Kernel.GraphQL;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MedQA.Questions;
@@ -13,8 +14,7 @@ public sealed class ArticleType : ObjectGraphType<Article>
             .Resolve(context => context.Source.Intro);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ArticleSectionType>>>>("sections")
             .Description("The titled sections (\"Causes of ...\", \"Treatment Options\", ...), in page order.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<QuestionLoaders>().SectionsByQuestion
-                .Load(context.Source.QuestionId));
+            .Resolve(context => context.Service<QuestionLoaders>().SectionsByQuestion.Resolve(context.Source.QuestionId));
         Field<StringGraphType>("conclusion").Description("The text under the \"Conclusion\" heading; null when there is none.")
             .Resolve(context => context.Source.Conclusion);
     }

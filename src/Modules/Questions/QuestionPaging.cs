@@ -15,7 +15,6 @@ namespace MedQA.Questions;
 public static class QuestionPaging
 {
     public static async Task<Connection<Question>> PageAsync(
-        IDbContextFactory<MedQaDbContext> contexts,
         IResolveFieldContext context,
         Func<IQueryable<Question>, MedQaDbContext, IQueryable<Question>> scope)
     {
@@ -33,12 +32,15 @@ public static class QuestionPaging
         {
             throw ErrorCodes.UserInput("Ordering by RELEVANCE needs a text to be relevant to: give 'where: { text: ... }'.");
         }
-        await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-        var filtered = Filtered(db); // filters check their arguments before any SQL runs
+        var requestDb = context.Service<RequestDb>();
         var descending = order.EffectiveDirection == SortDirection.Desc ^ request.Backward;
-        var rows = order.Field == QuestionOrderField.Relevance
-            ? await RelevantAsync(filtered, db, SearchQuery.Parse((string)where!["text"]!), request, descending, context)
-            : await PageAsync(filtered, order.Field, request, descending, context);
+        var rows = await requestDb.RunAsync((db, _) =>
+        {
+            var filtered = Filtered(db); // filters check their arguments before any SQL runs
+            return order.Field == QuestionOrderField.Relevance
+                ? RelevantAsync(filtered, db, SearchQuery.Parse((string)where!["text"]!), request, descending, context)
+                : PageAsync(filtered, order.Field, request, descending, context);
+        }, context.CancellationToken);
         var more = rows.Count > request.Size;
         var page = rows.Take(request.Size).ToList();
         if (request.Backward)
@@ -51,11 +53,8 @@ public static class QuestionPaging
             HasPreviousPage: request.Backward ? more : request.Cursor is not null,
             StartCursor: edges.FirstOrDefault()?.Cursor,
             EndCursor: edges.LastOrDefault()?.Cursor);
-        return new Connection<Question>(edges, pageInfo, async cancellationToken =>
-        {
-            await using var countDb = await contexts.CreateDbContextAsync(cancellationToken);
-            return await Filtered(countDb).CountAsync(cancellationToken);
-        });
+        return new Connection<Question>(edges, pageInfo,
+            cancellationToken => requestDb.RunAsync((db, cancel) => Filtered(db).CountAsync(cancel), cancellationToken));
     }
 
     private static async Task<List<(Question Question, string Cursor)>> PageAsync(
@@ -70,7 +69,7 @@ public static class QuestionPaging
     private static async Task<List<(Question Question, string Cursor)>> RelevantAsync(
         IQueryable<Question> filtered, MedQaDbContext db, SearchQuery text, PageRequest request, bool descending, IResolveFieldContext context)
     {
-        var ranked = filtered.Join(context.RequestServices!.GetRequiredService<IQuestionSearch>().Ranked(db, text),
+        var ranked = filtered.Join(context.Service<IQuestionSearch>().Ranked(db, text),
             q => q.Id, r => r.QuestionId, (q, r) => new { q.Id, r.Score });
         if (request.Cursor is { } cursor)
         {

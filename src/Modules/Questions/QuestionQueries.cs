@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MedQA.Questions;
 
 /// <summary>Adds <c>question(slug:)</c> and <c>questions</c> to the root query.</summary>
-public sealed class QuestionQueries(IDbContextFactory<MedQaDbContext> contexts) : ObjectTypeExtension<QueryType>
+public sealed class QuestionQueries : ObjectTypeExtension<QueryType>
 {
     protected override void Extend(QueryType type)
     {
@@ -18,7 +18,7 @@ public sealed class QuestionQueries(IDbContextFactory<MedQaDbContext> contexts) 
             .Argument<NonNullGraphType<StringGraphType>>("slug", "The question's slug, such as `facial-nerve-twitching`.")
             .Resolve(context =>
             {
-                var loaders = context.RequestServices!.GetRequiredService<QuestionLoaders>();
+                var loaders = context.Service<QuestionLoaders>();
                 var loader = context.SubFields?.ContainsKey("body") == true ? loaders.BySlugWithBody : loaders.BySlug;
                 return loader.Load(context.GetArgument<string>("slug"));
             });
@@ -29,7 +29,7 @@ public sealed class QuestionQueries(IDbContextFactory<MedQaDbContext> contexts) 
             .ResolveAsync(async context =>
             {
                 var specialty = context.GetArgument<string?>("specialty");
-                return await QuestionPaging.PageAsync(contexts, context, (questions, db) => specialty is null
+                return await QuestionPaging.PageAsync(context, (questions, db) => specialty is null
                     ? questions
                     : questions.Where(q => db.Set<Specialty>().Any(s => s.Id == q.SpecialtyId && s.Slug == specialty)));
             });

@@ -24,17 +24,20 @@ public sealed class QuestionType : ObjectGraphType<Question>
             .Resolve(context => context.Source.Headline);
         Field<NonNullGraphType<StringGraphType>>("body")
             .Description("The question as the patient wrote it: plain text, line breaks kept.")
-            .Resolve(context => (object?)context.Source.Body ?? context.RequestServices!.GetRequiredService<QuestionLoaders>().BodyById.Load(context.Source.Id));
+            .Resolve(context => (object?)context.Source.Body ?? context.Service<QuestionLoaders>().BodyById.Load(context.Source.Id));
         Field<NonNullGraphType<IsoDateGraphType>>("askedOn").Description("The day the question was asked.")
             .Resolve(context => context.Source.AskedOn);
         Field<NonNullGraphType<SpecialtyType>>("specialty").Description("The specialty the question was asked in.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<SpecialtyLoaders>().ById
-                .Load(context.Source.SpecialtyId));
+            .Resolve(context => context.Service<SpecialtyLoaders>().Resolve(context.Source.SpecialtyId));
         Field<NonNullGraphType<AskerType>>("asker").Description("Who asked: alias, gender and age range.")
             .Resolve(context => context.Source);
         Field<ArticleType>("article").Description("The \"More Info\" article; null when the page has none.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<QuestionLoaders>().ArticleByQuestion
-                .Load(context.Source.Id));
+            .Resolve(context =>
+            {
+                var loaders = context.Service<QuestionLoaders>();
+                var loader = context.SubFields?.ContainsKey("sections") == true ? loaders.ArticleWithSectionsByQuestion : loaders.ArticleByQuestion;
+                return loader.Load(context.Source.Id);
+            });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SimilarTeaserType>>>>("similar")
             .Description("The page's \"Similar Q&A\" teasers in page order; with `first`, filled up with questions MedQA finds similar.")
             .Argument<IntGraphType>("first", $"How many entries: the page's teasers first, then similar questions, same specialty first (at most {SimilarQuestions.MaxFirst}).")
@@ -45,9 +48,9 @@ public sealed class QuestionType : ObjectGraphType<Question>
                 {
                     throw ErrorCodes.UserInput($"'first' must be between 0 and {SimilarQuestions.MaxFirst}; it was {first}.");
                 }
-                var curated = context.RequestServices!.GetRequiredService<QuestionLoaders>().TeasersByQuestion.Load(context.Source.Id);
+                var curated = context.Service<QuestionLoaders>().TeasersByQuestion.Load(context.Source.Id);
                 return first is int take
-                    ? new FilledUp(curated, context.RequestServices!.GetRequiredService<SimilarQuestions>(), context.Source.Id, take)
+                    ? new FilledUp(curated, context.Service<SimilarQuestions>(), context.Source.Id, take)
                     : curated.Then(teasers => teasers.Select(SimilarItem.From).ToList());
             });
     }

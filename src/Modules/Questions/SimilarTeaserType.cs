@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using MedQA.Kernel.GraphQL;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MedQA.Questions;
@@ -25,7 +26,7 @@ public sealed class SimilarTeaserType : ObjectGraphType<SimilarItem>
         Field<QuestionType>("question")
             .Description("The question the teaser links to, when it is in MedQA (imported before or after this page); otherwise null.")
             .Resolve(context => context.Source.QuestionId is int id
-                ? context.RequestServices!.GetRequiredService<QuestionLoaders>().ById.Load(id)
-                : context.RequestServices!.GetRequiredService<QuestionLoaders>().ByHeadline.Load(context.Source.LinkHeadline));
+                ? context.Service<QuestionLoaders>().ById.Load(id)
+                : context.Service<QuestionLoaders>().ByHeadline.Load(context.Source.LinkHeadline));
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MedQA.Questions;
 
 /// <summary>Adds <c>Specialty.questions</c>.</summary>
-public sealed class SpecialtyQuestionsExtension(IDbContextFactory<MedQaDbContext> contexts) : ObjectTypeExtension<SpecialtyType>
+public sealed class SpecialtyQuestionsExtension : ObjectTypeExtension<SpecialtyType>
 {
     protected override void Extend(SpecialtyType type) =>
         type.Field<NonNullGraphType<QuestionConnectionType>>("questions")
@@ -16,6 +16,6 @@ public sealed class SpecialtyQuestionsExtension(IDbContextFactory<MedQaDbContext
             .ResolveAsync(async context =>
             {
                 var specialtyId = ((Specialty)context.Source!).Id;
-                return await QuestionPaging.PageAsync(contexts, context, (questions, _) => questions.Where(q => q.SpecialtyId == specialtyId));
+                return await QuestionPaging.PageAsync(context, (questions, _) => questions.Where(q => q.SpecialtyId == specialtyId));
             });
 }

@@ -15,7 +15,6 @@ public sealed class DoctorType : ObjectGraphType<Doctor>
         Field<NonNullGraphType<StringGraphType>>("name").Description("The doctor's name without the title (`Lan Shengxing`).")
             .Resolve(context => context.Source.Name);
         Field<NonNullGraphType<SpecialtyType>>("specialty").Description("The specialty the doctor replies in.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<SpecialtyLoaders>().ById
-                .Load(context.Source.SpecialtyId));
+            .Resolve(context => context.Service<SpecialtyLoaders>().Resolve(context.Source.SpecialtyId));
     }
 }

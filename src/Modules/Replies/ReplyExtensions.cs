@@ -12,7 +12,7 @@ public sealed class QuestionRepliesExtension : ObjectTypeExtension<QuestionType>
     protected override void Extend(QuestionType type) =>
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReplyType>>>>("replies")
             .Description("The doctors' replies, in page order.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<ReplyLoaders>().ByQuestion
+            .Resolve(context => context.Service<ReplyLoaders>().ByQuestion
                 .Load(((Question)context.Source!).Id));
 }
 
@@ -22,6 +22,6 @@ public sealed class SpecialtyDoctorsExtension : ObjectTypeExtension<SpecialtyTyp
     protected override void Extend(SpecialtyType type) =>
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DoctorType>>>>("doctors")
             .Description("The doctors who reply in this specialty, by name.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<ReplyLoaders>().DoctorsBySpecialty
+            .Resolve(context => context.Service<ReplyLoaders>().DoctorsBySpecialty
                 .Load(((Specialty)context.Source!).Id));
 }

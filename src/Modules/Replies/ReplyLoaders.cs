@@ -5,22 +5,34 @@ using Microsoft.EntityFrameworkCore;
 namespace MedQA.Replies;
 
 /// <summary>Request-scoped batch loaders for replies and doctors.</summary>
-public sealed class ReplyLoaders(IDbContextFactory<MedQaDbContext> contexts)
+public sealed class ReplyLoaders
 {
     private static readonly IReadOnlyList<Reply> NoReplies = [];
     private static readonly IReadOnlyList<Doctor> NoDoctors = [];
 
-    public BatchLoader<int, IReadOnlyList<Reply>> ByQuestion { get; } = contexts.GroupLoader<int, Reply>(
-        (db, ids) => db.Set<Reply>().Where(r => ids.Contains(r.QuestionId)).OrderBy(r => r.Position),
-        r => r.QuestionId, NoReplies);
+    public ReplyLoaders(RequestDb requestDb)
+    {
+        DoctorById = requestDb.Loader<int, Doctor>((db, ids) => db.Set<Doctor>().Where(d => ids.Contains(d.Id)), d => d.Id);
+        // Every page that lists replies shows their doctors: the reply query joins them and primes DoctorById,
+        // one statement instead of two.
+        ByQuestion = new((ids, cancellationToken) => requestDb.RunAsync<IReadOnlyDictionary<int, IReadOnlyList<Reply>>>(async (db, cancel) =>
+        {
+            var rows = await db.Set<Reply>().Where(r => ids.Contains(r.QuestionId))
+                .Join(db.Set<Doctor>(), r => r.DoctorId, d => d.Id, (r, d) => new { Reply = r, Doctor = d })
+                .OrderBy(x => x.Reply.QuestionId).ThenBy(x => x.Reply.Position).AsNoTracking().ToListAsync(cancel);
+            DoctorById.Prime(rows.Select(x => KeyValuePair.Create(x.Doctor.Id, (Doctor?)x.Doctor)));
+            return rows.GroupBy(x => x.Reply.QuestionId).ToDictionary(g => g.Key, g => (IReadOnlyList<Reply>)g.Select(x => x.Reply).ToList());
+        }, cancellationToken), NoReplies);
+        ById = requestDb.Loader<int, Reply>((db, ids) => db.Set<Reply>().Where(r => ids.Contains(r.Id)), r => r.Id);
+        DoctorsBySpecialty = requestDb.GroupLoader<int, Doctor>(
+            (db, ids) => db.Set<Doctor>().Where(d => ids.Contains(d.SpecialtyId)).OrderBy(d => d.Name), d => d.SpecialtyId, NoDoctors);
+    }
 
-    public BatchLoader<int, Reply?> ById { get; } = contexts.Loader<int, Reply>(
-        (db, ids) => db.Set<Reply>().Where(r => ids.Contains(r.Id)), r => r.Id);
+    public BatchLoader<int, IReadOnlyList<Reply>> ByQuestion { get; }
 
-    public BatchLoader<int, Doctor?> DoctorById { get; } = contexts.Loader<int, Doctor>(
-        (db, ids) => db.Set<Doctor>().Where(d => ids.Contains(d.Id)), d => d.Id);
+    public BatchLoader<int, Reply?> ById { get; }
 
-    public BatchLoader<int, IReadOnlyList<Doctor>> DoctorsBySpecialty { get; } = contexts.GroupLoader<int, Doctor>(
-        (db, ids) => db.Set<Doctor>().Where(d => ids.Contains(d.SpecialtyId)).OrderBy(d => d.Name),
-        d => d.SpecialtyId, NoDoctors);
+    public BatchLoader<int, Doctor?> DoctorById { get; }
+
+    public BatchLoader<int, IReadOnlyList<Doctor>> DoctorsBySpecialty { get; }
 }

@@ -9,7 +9,7 @@ namespace MedQA.Specialties;
 /// Request-scoped batch loaders for specialties. A specialty never changes once created (its name is its identity
 /// and its slug is derived from it), so those seen are kept for the process: only unseen ids reach the database.
 /// </summary>
-public sealed class SpecialtyLoaders(IDbContextFactory<MedQaDbContext> contexts, SpecialtyCache cache)
+public sealed class SpecialtyLoaders(RequestDb requestDb, SpecialtyCache cache)
 {
     public BatchLoader<int, Specialty?> ById { get; } = new(async (ids, cancellationToken) =>
     {
@@ -28,8 +28,8 @@ public sealed class SpecialtyLoaders(IDbContextFactory<MedQaDbContext> contexts,
         }
         if (missing.Count > 0)
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            foreach (var specialty in await db.Set<Specialty>().AsNoTracking().Where(s => missing.Contains(s.Id)).ToListAsync(cancellationToken))
+            var loaded = await requestDb.RunAsync((db, cancel) => db.Set<Specialty>().AsNoTracking().Where(s => missing.Contains(s.Id)).ToListAsync(cancel), cancellationToken);
+            foreach (var specialty in loaded)
             {
                 found[specialty.Id] = cache.Add(specialty);
             }
@@ -37,7 +37,13 @@ public sealed class SpecialtyLoaders(IDbContextFactory<MedQaDbContext> contexts,
         return found;
     }, null);
 
-    public BatchLoader<string, Specialty?> BySlug { get; } = contexts.Loader<string, Specialty>(
+    /// <summary>
+    /// A specialty field's value: the specialty itself when the process has seen it (no pending result for GraphQL
+    /// to schedule, as for 60 of a list page's fields), else a pending load.
+    /// </summary>
+    public object? Resolve(int id) => cache.TryGet(id, out var specialty) ? specialty : ById.Load(id);
+
+    public BatchLoader<string, Specialty?> BySlug { get; } = requestDb.Loader<string, Specialty>(
         (db, slugs) => db.Set<Specialty>().Where(s => slugs.Contains(s.Slug)), s => s.Slug);
 }
 

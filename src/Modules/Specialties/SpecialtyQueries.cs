@@ -22,7 +22,7 @@ public sealed class SpecialtyQueries(IDbContextFactory<MedQaDbContext> contexts)
         type.Field<SpecialtyType>("specialty")
             .Description("One specialty by its slug (`neurology`), with its questions, doctors and FAQ topics; null when there is none.")
             .Argument<NonNullGraphType<StringGraphType>>("slug", "The specialty's slug, such as `neurology`.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<SpecialtyLoaders>()
+            .Resolve(context => context.Service<SpecialtyLoaders>()
                 .BySlug.Load(context.GetArgument<string>("slug")));
     }
 }

@@ -31,6 +31,41 @@ public sealed class BatchLoader<TKey, TValue>(
         }
     }
 
+    /// <summary>
+    /// The value itself when its key was primed (no pending result for GraphQL to schedule), else <see cref="Load"/>.
+    /// </summary>
+    public object? Resolve(TKey key)
+    {
+        lock (_lock)
+        {
+            if (_batchOfKey.TryGetValue(key, out var batch) && batch.Result is { IsCompletedSuccessfully: true } result)
+            {
+                return result.Result.TryGetValue(key, out var value) ? value : _missing;
+            }
+        }
+        return Load(key);
+    }
+
+    /// <summary>
+    /// Records values another query already read (a reply query that joined its doctors), so asking for those keys
+    /// later in the request costs no statement. Keys already asked for keep their batch.
+    /// </summary>
+    public void Prime(IEnumerable<KeyValuePair<TKey, TValue>> values)
+    {
+        lock (_lock)
+        {
+            var known = new Dictionary<TKey, TValue>();
+            var batch = new Batch(this) { Result = Task.FromResult<IReadOnlyDictionary<TKey, TValue>>(known) };
+            foreach (var (key, value) in values)
+            {
+                if (_batchOfKey.TryAdd(key, batch))
+                {
+                    known[key] = value;
+                }
+            }
+        }
+    }
+
     private Task<IReadOnlyDictionary<TKey, TValue>> Dispatch(Batch batch, CancellationToken cancellationToken)
     {
         lock (_lock)

@@ -11,7 +11,7 @@ public sealed class SearchResultType : ObjectGraphType<SearchHit>
         Name = "SearchResult";
         Description = "A question that matches a search, with its score and a snippet showing where it matched.";
         Field<NonNullGraphType<QuestionType>>("question").Description("The matching question.")
-            .Resolve(context => context.RequestServices!.GetRequiredService<QuestionLoaders>().ById.Load(context.Source.QuestionId));
+            .Resolve(context => context.Service<QuestionLoaders>().ById.Load(context.Source.QuestionId));
         Field<NonNullGraphType<FloatGraphType>>("score").Description("How well it matches: higher is better; comparable within one search only.")
             .Resolve(context => context.Source.Score);
         Field<NonNullGraphType<SnippetType>>("snippet").Description("A piece of the matching text, with the matched words marked as ranges.")
