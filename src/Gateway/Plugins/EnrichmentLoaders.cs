@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using GraphQL.DataLoader;
+using MedQA.Kernel.Data;
 using MedQA.Kernel.GraphQL;
 using MedQA.Plugins;
 
 namespace MedQA.Gateway.Plugins;
 
 /// <summary>Request-scoped: one batch loader per plugin section, so a plugin is called once per level, not per item.</summary>
-public sealed class EnrichmentLoaders(PluginCatalog catalog)
+public sealed class EnrichmentLoaders(PluginCatalog catalog, RequestDb requestDb)
 {
+    private readonly PluginRecordBatch _records = new(requestDb);
     private readonly ConcurrentDictionary<IEnrichmentSection, BatchLoader<int, PluginSection?>> _loaders = new();
 
     public IDataLoaderResult<PluginSection?> Load(LoadedPlugin plugin, IEnrichmentSection section, int contentId) =>
@@ -15,6 +17,7 @@ public sealed class EnrichmentLoaders(PluginCatalog catalog)
         {
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             budget.CancelAfter(catalog.TimeBudget);
+            PluginRecordBatch.Current = _records; // flows into the plugin's calls to its store, and only there
             var sections = await section.LoadAsync(ids, budget.Token).WaitAsync(catalog.TimeBudget, cancellationToken);
             return sections.ToDictionary(s => s.Key, s => (PluginSection?)new PluginSection(plugin, section.TypeName, s.Value));
         }, null)).Load(contentId);

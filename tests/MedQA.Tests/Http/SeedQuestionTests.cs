@@ -30,6 +30,24 @@ public sealed class SeedQuestionTests(MedQaFactory factory) : IClassFixture<MedQ
     }
 
     [Fact]
+    public async Task The_whole_question_page_costs_seven_statements()
+    {
+        const string everything = """
+            query($slug: String!) { question(slug: $slug) { slug title body specialty { name } asker { alias }
+              replies { body doctor { name specialty { name } } } article { intro sections { heading body } conclusion }
+              causes { summary } treatments { summary } similar { headline question { slug } } relatedFaqs { topic } } }
+            """;
+        var client = factory.CreateClient();
+        await client.PostAsync(everything, new { slug = "facial-nerve-twitching" }); // specialties are kept once seen
+        factory.Sql.Reset();
+
+        await client.PostAsync(everything, new { slug = "facial-nerve-twitching" });
+
+        // question, replies with doctors, article with sections, both plugins' records, teasers, teaser links, FAQs
+        Assert.Equal(7, factory.Sql.Commands.Count(c => !c.Contains("\"Partner", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task An_unknown_slug_is_null_not_an_error()
     {
         var (_, body) = await factory.CreateClient().PostAsync(QuestionPage, new { slug = "no-such-question" });
