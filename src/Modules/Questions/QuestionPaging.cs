@@ -97,7 +97,7 @@ public static class QuestionPaging
         _ => questions.OrderByDescending(q => q.AskedOn).ThenByDescending(q => q.Id),
     };
 
-    /// <summary>The rows past the cursor in the scan's direction.</summary>
+    /// <summary>The rows past the cursor in the scan's direction, as a range the index can seek to.</summary>
     private static IQueryable<Question> After(IQueryable<Question> questions, QuestionOrderField field, string[] cursor, bool descending, IResolveFieldContext context)
     {
         if (cursor[0] != Code(field) || !int.TryParse(cursor[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
@@ -108,16 +108,18 @@ public static class QuestionPaging
         {
             var title = cursor[1];
             return descending
-                ? questions.Where(q => string.Compare(q.Title, title) < 0 || (q.Title == title && q.Id < id))
-                : questions.Where(q => string.Compare(q.Title, title) > 0 || (q.Title == title && q.Id > id));
+                ? questions.Where(q => string.Compare(q.Title, title) <= 0 && (string.Compare(q.Title, title) < 0 || q.Id < id))
+                : questions.Where(q => string.Compare(q.Title, title) >= 0 && (string.Compare(q.Title, title) > 0 || q.Id > id));
         }
         if (!DateOnly.TryParseExact(cursor[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var askedOn))
         {
             throw Paging.BadCursor(context, "its date is not a date");
         }
+        // The outer bound is what lets the database seek the index to the cursor: with the OR alone, SQLite
+        // walked the index from the start and skipped every row before the cursor (page 500 cost 500 pages).
         return descending
-            ? questions.Where(q => q.AskedOn < askedOn || (q.AskedOn == askedOn && q.Id < id))
-            : questions.Where(q => q.AskedOn > askedOn || (q.AskedOn == askedOn && q.Id > id));
+            ? questions.Where(q => q.AskedOn <= askedOn && (q.AskedOn < askedOn || q.Id < id))
+            : questions.Where(q => q.AskedOn >= askedOn && (q.AskedOn > askedOn || q.Id > id));
     }
 
     private static string Code(QuestionOrderField field) => field == QuestionOrderField.Title ? "t" : "a";

@@ -16,7 +16,7 @@ public static class LoaderFactory
         new((keys, cancellationToken) => requestDb.RunAsync<IReadOnlyDictionary<TKey, TEntity?>>(async (db, cancel) =>
         {
             var byKey = new Dictionary<TKey, TEntity?>();
-            await foreach (var entity in query(db, keys).AsNoTracking().AsAsyncEnumerable().WithCancellation(cancel))
+            await foreach (var entity in Rows(db, query, keys).WithCancellation(cancel))
             {
                 byKey[keyOf(entity)] = entity;
             }
@@ -34,7 +34,7 @@ public static class LoaderFactory
         new((keys, cancellationToken) => requestDb.RunAsync<IReadOnlyDictionary<TKey, IReadOnlyList<TEntity>>>(async (db, cancel) =>
         {
             var byKey = new Dictionary<TKey, IReadOnlyList<TEntity>>();
-            await foreach (var entity in query(db, keys).AsNoTracking().AsAsyncEnumerable().WithCancellation(cancel))
+            await foreach (var entity in Rows(db, query, keys).WithCancellation(cancel))
             {
                 var key = keyOf(entity);
                 if (!byKey.TryGetValue(key, out var list))
@@ -45,4 +45,13 @@ public static class LoaderFactory
             }
             return byKey;
         }, cancellationToken), none);
+
+    /// <summary>The query's rows, untracked: compiled once for a single key (<see cref="SingleKeyQuery{TKey, TEntity}"/>).</summary>
+    private static IAsyncEnumerable<TEntity> Rows<TKey, TEntity>(
+        MedQaDbContext db, Func<MedQaDbContext, IReadOnlyCollection<TKey>, IQueryable<TEntity>> query, IReadOnlyCollection<TKey> keys)
+        where TKey : notnull
+        where TEntity : class =>
+        keys.Count == 1 && SingleKeyQuery<TKey, TEntity>.For(query, db) is { } compiled
+            ? compiled(db, keys.First())
+            : query(db, keys).AsNoTracking().AsAsyncEnumerable();
 }
