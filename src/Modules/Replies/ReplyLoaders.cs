@@ -10,6 +10,12 @@ public sealed class ReplyLoaders
     private static readonly IReadOnlyList<Reply> NoReplies = [];
     private static readonly IReadOnlyList<Doctor> NoDoctors = [];
 
+    private static readonly Func<MedQaDbContext, int[], IAsyncEnumerable<ReplyAndDoctor>> RepliesWithDoctors = EF.CompileAsyncQuery(
+        (MedQaDbContext db, int[] ids) => db.Set<Reply>().AsNoTracking().Where(r => ids.Contains(r.QuestionId))
+            .Join(db.Set<Doctor>().AsNoTracking(), r => r.DoctorId, d => d.Id, (r, d) => new { r, d })
+            .OrderBy(x => x.r.QuestionId).ThenBy(x => x.r.Position)
+            .Select(x => new ReplyAndDoctor { Reply = x.r, Doctor = x.d }));
+
     public ReplyLoaders(RequestDb requestDb)
     {
         DoctorById = requestDb.Loader<int, Doctor>((db, ids) => db.Set<Doctor>().Where(d => ids.Contains(d.Id)), d => d.Id);
@@ -17,9 +23,7 @@ public sealed class ReplyLoaders
         // one statement instead of two.
         ByQuestion = new((ids, cancellationToken) => requestDb.RunAsync<IReadOnlyDictionary<int, IReadOnlyList<Reply>>>(async (db, cancel) =>
         {
-            var rows = await db.Set<Reply>().Where(r => ids.Contains(r.QuestionId))
-                .Join(db.Set<Doctor>(), r => r.DoctorId, d => d.Id, (r, d) => new { Reply = r, Doctor = d })
-                .OrderBy(x => x.Reply.QuestionId).ThenBy(x => x.Reply.Position).AsNoTracking().ToListAsync(cancel);
+            var rows = await RepliesWithDoctors(db, [.. ids]).ToListAsync(cancel);
             DoctorById.Prime(rows.Select(x => KeyValuePair.Create(x.Doctor.Id, (Doctor?)x.Doctor)));
             return rows.GroupBy(x => x.Reply.QuestionId).ToDictionary(g => g.Key, g => (IReadOnlyList<Reply>)g.Select(x => x.Reply).ToList());
         }, cancellationToken), NoReplies);
@@ -35,4 +39,11 @@ public sealed class ReplyLoaders
     public BatchLoader<int, Doctor?> DoctorById { get; }
 
     public BatchLoader<int, IReadOnlyList<Doctor>> DoctorsBySpecialty { get; }
+
+    private sealed class ReplyAndDoctor
+    {
+        public required Reply Reply { get; init; }
+
+        public required Doctor Doctor { get; init; }
+    }
 }

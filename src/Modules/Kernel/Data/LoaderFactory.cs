@@ -46,12 +46,12 @@ public static class LoaderFactory
             return byKey;
         }, cancellationToken), none);
 
-    /// <summary>The query's rows, untracked: compiled once for a single key (<see cref="SingleKeyQuery{TKey, TEntity}"/>).</summary>
+    /// <summary>The query's rows, untracked, from its compiled form when it has one (<see cref="CompiledKeyQuery{TKey, TEntity}"/>).</summary>
     private static IAsyncEnumerable<TEntity> Rows<TKey, TEntity>(
         MedQaDbContext db, Func<MedQaDbContext, IReadOnlyCollection<TKey>, IQueryable<TEntity>> query, IReadOnlyCollection<TKey> keys)
         where TKey : notnull
         where TEntity : class =>
-        keys.Count == 1 && SingleKeyQuery<TKey, TEntity>.For(query, db) is { } compiled
-            ? compiled(db, keys.First())
+        CompiledKeyQuery<TKey, TEntity>.For(query, db) is { } compiled
+            ? compiled(db, [.. keys])
             : query(db, keys).AsNoTracking().AsAsyncEnumerable();
 }
