@@ -12,11 +12,12 @@ namespace MedQA.Questions;
 /// Keyset paging over questions in any <see cref="QuestionOrder"/>, forward and backward: the cursor is the
 /// order key and id of an edge, and a page is a range scan from there, so page 2,000 costs what page 1 costs.
 /// </summary>
-public static class QuestionPaging
+public static partial class QuestionPaging
 {
+    /// <summary>A page of the questions <paramref name="scope"/> keeps (null: all of them), as the arguments say.</summary>
     public static async Task<Connection<Question>> PageAsync(
         IResolveFieldContext context,
-        Func<IQueryable<Question>, MedQaDbContext, IQueryable<Question>> scope)
+        Func<IQueryable<Question>, MedQaDbContext, IQueryable<Question>>? scope)
     {
         var request = Paging.Request(context, 3);
         var order = context.GetArgument<QuestionOrder?>("order") ?? QuestionOrder.Default;
@@ -24,7 +25,7 @@ public static class QuestionPaging
         var filters = context.RequestServices!.GetServices<IQuestionFilter>().ToList();
         IQueryable<Question> Filtered(MedQaDbContext db)
         {
-            var questions = scope(db.Set<Question>().AsNoTracking(), db);
+            var questions = scope is null ? db.Set<Question>().AsNoTracking() : scope(db.Set<Question>().AsNoTracking(), db);
             return where is null ? questions : filters.Aggregate(questions, (q, filter) => filter.Apply(q, db, where));
         }
 
@@ -36,6 +37,10 @@ public static class QuestionPaging
         var descending = order.EffectiveDirection == SortDirection.Desc ^ request.Backward;
         var rows = await requestDb.RunAsync((db, _) =>
         {
+            if (scope is null && where is null && order.Field == QuestionOrderField.AskedOn)
+            {
+                return ByAskDateAsync(db, request, descending, context);
+            }
             var filtered = Filtered(db); // filters check their arguments before any SQL runs
             return order.Field == QuestionOrderField.Relevance
                 ? RelevantAsync(filtered, db, SearchQuery.Parse((string)where!["text"]!), request, descending, context)
@@ -100,10 +105,7 @@ public static class QuestionPaging
     /// <summary>The rows past the cursor in the scan's direction, as a range the index can seek to.</summary>
     private static IQueryable<Question> After(IQueryable<Question> questions, QuestionOrderField field, string[] cursor, bool descending, IResolveFieldContext context)
     {
-        if (cursor[0] != Code(field) || !int.TryParse(cursor[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-        {
-            throw Paging.BadCursor(context, $"it was made for another order than {field}");
-        }
+        var id = IdOf(cursor, field, context);
         if (field == QuestionOrderField.Title)
         {
             var title = cursor[1];
@@ -111,16 +113,23 @@ public static class QuestionPaging
                 ? questions.Where(q => string.Compare(q.Title, title) <= 0 && (string.Compare(q.Title, title) < 0 || q.Id < id))
                 : questions.Where(q => string.Compare(q.Title, title) >= 0 && (string.Compare(q.Title, title) > 0 || q.Id > id));
         }
-        if (!DateOnly.TryParseExact(cursor[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var askedOn))
-        {
-            throw Paging.BadCursor(context, "its date is not a date");
-        }
+        var askedOn = AskDateOf(cursor, context);
         // The outer bound is what lets the database seek the index to the cursor: with the OR alone, SQLite
         // walked the index from the start and skipped every row before the cursor (page 500 cost 500 pages).
         return descending
             ? questions.Where(q => q.AskedOn <= askedOn && (q.AskedOn < askedOn || q.Id < id))
             : questions.Where(q => q.AskedOn >= askedOn && (q.AskedOn > askedOn || q.Id > id));
     }
+
+    private static int IdOf(string[] cursor, QuestionOrderField field, IResolveFieldContext context) =>
+        cursor[0] == Code(field) && int.TryParse(cursor[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? id
+            : throw Paging.BadCursor(context, $"it was made for another order than {field}");
+
+    private static DateOnly AskDateOf(string[] cursor, IResolveFieldContext context) =>
+        DateOnly.TryParseExact(cursor[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var askedOn)
+            ? askedOn
+            : throw Paging.BadCursor(context, "its date is not a date");
 
     private static string Code(QuestionOrderField field) => field == QuestionOrderField.Title ? "t" : "a";
 

@@ -29,9 +29,9 @@ public sealed class QuestionQueries : ObjectTypeExtension<QueryType>
             .ResolveAsync(async context =>
             {
                 var specialty = context.GetArgument<string?>("specialty");
-                return await QuestionPaging.PageAsync(context, (questions, db) => specialty is null
-                    ? questions
-                    : questions.Where(q => db.Set<Specialty>().Any(s => s.Id == q.SpecialtyId && s.Slug == specialty)));
+                return await QuestionPaging.PageAsync(context, specialty is null
+                    ? null
+                    : (questions, db) => questions.Where(q => db.Set<Specialty>().Any(s => s.Id == q.SpecialtyId && s.Slug == specialty)));
             });
     }
 }
