@@ -4,7 +4,22 @@ using System.Text.RegularExpressions;
 
 namespace MedQA.Benchmarks;
 
-internal sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Non2xx, string Errors);
+internal sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Non2xx, string Errors)
+{
+    /// <summary>Equal-length rounds as one result: the mean req/s, the median round's p50 and p99, every error.</summary>
+    public static WrkResult Combine(IReadOnlyList<WrkResult> rounds) => new(
+        rounds.Average(r => r.RequestsPerSecond),
+        Median(rounds.Select(r => r.P50Ms)),
+        Median(rounds.Select(r => r.P99Ms)),
+        rounds.Sum(r => r.Non2xx),
+        string.Join(" ", rounds.Select(r => r.Errors).Where(e => e.Length > 0)));
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}
 
 /// <summary>Runs wrk (Debian package <c>wrk</c>) against a URL, with a Lua script for POST bodies, and reads its report.</summary>
 internal static partial class Wrk
