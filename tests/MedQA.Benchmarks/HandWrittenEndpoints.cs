@@ -21,17 +21,9 @@ internal static class HandWrittenEndpoints
         app.MapGet("/hand/list", async (HttpContext http, IDbContextFactory<MedQaDbContext> contexts) =>
         {
             await using var db = await contexts.CreateDbContextAsync(http.RequestAborted);
-            var rows = await db.Set<Question>().AsNoTracking().OrderByDescending(q => q.AskedOn).ThenByDescending(q => q.Id).Take(21)
-                .Join(db.Set<Specialty>(), q => q.SpecialtyId, s => s.Id, (q, s) => new { q.Id, q.Slug, q.Title, q.AskedOn, Specialty = s.Name })
-                .ToListAsync(http.RequestAborted);
+            var rows = await HandWrittenQueries.ListPage(db).ToListAsync(http.RequestAborted);
             var page = rows.Take(20).ToList();
-            var ids = page.Select(r => r.Id).ToList();
-            var replies = (await (from r in db.Set<Reply>()
-                                  join d in db.Set<Doctor>() on r.DoctorId equals d.Id
-                                  join s in db.Set<Specialty>() on d.SpecialtyId equals s.Id
-                                  where ids.Contains(r.QuestionId)
-                                  orderby r.QuestionId, r.Position
-                                  select new { r.QuestionId, r.RepliedOn, d.Name, Specialty = s.Name }).AsNoTracking().ToListAsync(http.RequestAborted))
+            var replies = (await HandWrittenQueries.ListReplies(db, [.. page.Select(r => r.Id)]).ToListAsync(http.RequestAborted))
                 .ToLookup(r => r.QuestionId);
             await Json(http, w =>
             {
@@ -49,7 +41,7 @@ internal static class HandWrittenEndpoints
                     w.WriteStartArray("replies");
                     foreach (var r in replies[q.Id])
                     {
-                        Reply(w, null, r.RepliedOn, r.Name, r.Specialty);
+                        Reply(w, null, r.RepliedOn, r.Doctor, r.Specialty);
                     }
                     w.WriteEndArray();
                     w.WriteEndObject();

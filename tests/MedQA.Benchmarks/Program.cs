@@ -37,16 +37,20 @@ var searchBody = Body(Queries.SearchPage, new { q = "knee pain" });
 await SameBytes(http, listBody, "http://127.0.0.1:5302/hand/list", "list page");
 await SameBytes(http, questionBody, $"http://127.0.0.1:5302/hand/question?slug={Uri.EscapeDataString(slug)}", "question page");
 
-// Each page against its hand-written twin in alternating rounds, so a slow spell of this shared machine lands on
-// both sides of a ratio rather than on one: req/s over all rounds, p50/p99 the median round's.
+// Each page against its hand-written twin (and the deep page against the first) in alternating rounds, so a slow
+// spell of this shared machine lands on both sides of a ratio rather than on one: req/s over all rounds, p50/p99
+// the median round's.
 (string Name, string Url, string? Post)[][] groups =
 [
     [
         ("question page: GraphQL", "http://127.0.0.1:5301/graphql", questionBody),
         ("question page: hand-written", $"http://127.0.0.1:5302/hand/question?slug={Uri.EscapeDataString(slug)}", null),
     ],
-    [("list page: GraphQL", "http://127.0.0.1:5301/graphql", listBody), ("list page: hand-written", "http://127.0.0.1:5302/hand/list", null)],
-    [("deep list page (after 10,000): GraphQL", "http://127.0.0.1:5301/graphql", deepBody)],
+    [
+        ("list page: GraphQL", "http://127.0.0.1:5301/graphql", listBody),
+        ("list page: hand-written", "http://127.0.0.1:5302/hand/list", null),
+        ("deep list page (after 10,000): GraphQL", "http://127.0.0.1:5301/graphql", deepBody),
+    ],
     [("search page: GraphQL", "http://127.0.0.1:5301/graphql", searchBody)],
 ];
 var results = new List<(string Name, WrkResult Result)>();

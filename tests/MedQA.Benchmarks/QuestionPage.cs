@@ -10,7 +10,7 @@ using static MedQA.Benchmarks.HandWrittenEndpoints;
 
 namespace MedQA.Benchmarks;
 
-/// <summary>The question page, hand-written: seven queries, no GraphQL.</summary>
+/// <summary>The question page, hand-written: seven compiled queries, no GraphQL.</summary>
 internal static class QuestionPage
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
@@ -19,34 +19,19 @@ internal static class QuestionPage
     {
         var cancel = http.RequestAborted;
         await using var db = await contexts.CreateDbContextAsync(cancel);
-        var q = await db.Set<Question>().AsNoTracking().Where(q => q.Slug == slug)
-            .Join(db.Set<Specialty>(), q => q.SpecialtyId, s => s.Id, (q, s) => new { Question = q, Specialty = s.Name })
-            .SingleOrDefaultAsync(cancel);
+        var q = await HandWrittenQueries.Question(db, slug);
         if (q is null)
         {
             await Json(http, w => w.WriteNull("question"));
             return;
         }
         var id = q.Question.Id;
-        var replies = await (from r in db.Set<Reply>()
-                             join d in db.Set<Doctor>() on r.DoctorId equals d.Id
-                             join s in db.Set<Specialty>() on d.SpecialtyId equals s.Id
-                             where r.QuestionId == id
-                             orderby r.Position
-                             select new { r.Body, r.RepliedOn, d.Name, Specialty = s.Name }).AsNoTracking().ToListAsync(cancel);
-        var article = await db.Set<Article>().AsNoTracking().SingleOrDefaultAsync(a => a.QuestionId == id, cancel);
-        var sections = article is null ? [] : await db.Set<ArticleSection>().AsNoTracking()
-            .Where(s => s.QuestionId == id).OrderBy(s => s.Position).Select(s => new { s.Heading, s.Body }).ToListAsync(cancel);
-        var plugins = await db.Set<PluginRecord>().AsNoTracking()
-            .Where(r => r.ContentType == "Question" && r.ContentId == id).Select(r => new { r.Plugin, r.Json }).ToListAsync(cancel);
-        var teasers = await db.Set<SimilarTeaser>().AsNoTracking().Where(t => t.QuestionId == id).OrderBy(t => t.Position)
-            .Select(t => new
-            {
-                t.Headline, t.QuestionExcerpt, t.DoctorName, t.DoctorSpecialty, t.ReplyExcerpt,
-                Link = db.Set<Question>().Where(o => o.Headline == t.LinkHeadline).OrderBy(o => o.Id).Select(o => o.Slug).FirstOrDefault(),
-            }).ToListAsync(cancel);
-        var faqs = await db.Set<QuestionFaq>().Where(l => l.QuestionId == id).OrderBy(l => l.Position)
-            .Join(db.Set<Faq>(), l => l.FaqId, f => f.Id, (l, f) => f.Topic).ToListAsync(cancel);
+        var replies = await HandWrittenQueries.Replies(db, id).ToListAsync(cancel);
+        var article = await HandWrittenQueries.Article(db, id);
+        var sections = article is null ? [] : await HandWrittenQueries.Sections(db, id).ToListAsync(cancel);
+        var plugins = await HandWrittenQueries.Plugins(db, id).ToListAsync(cancel);
+        var teasers = await HandWrittenQueries.Teasers(db, id).ToListAsync(cancel);
+        var faqs = await HandWrittenQueries.Faqs(db, id).ToListAsync(cancel);
 
         await Json(http, w =>
         {
@@ -76,7 +61,7 @@ internal static class QuestionPage
             w.WriteStartArray("replies");
             foreach (var r in replies)
             {
-                Reply(w, r.Body, r.RepliedOn, r.Name, r.Specialty);
+                Reply(w, r.Body, r.RepliedOn, r.Doctor, r.Specialty);
             }
             w.WriteEndArray();
             if (article is null)
@@ -91,18 +76,18 @@ internal static class QuestionPage
                 foreach (var s in sections)
                 {
                     w.WriteStartObject();
-                    w.WriteString("heading", s.Heading);
-                    w.WriteString("body", s.Body);
+                    w.WriteString("heading", s.Name);
+                    w.WriteString("body", s.Text);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
                 w.WriteString("conclusion", article.Conclusion);
                 w.WriteEndObject();
             }
-            Section(w, "causes", plugins.FirstOrDefault(p => p.Plugin == "causes-summary")?.Json);
-            Section(w, "treatments", plugins.FirstOrDefault(p => p.Plugin == "treatment-summary")?.Json);
+            Section(w, "causes", plugins.FirstOrDefault(p => p.Name == "causes-summary")?.Text);
+            Section(w, "treatments", plugins.FirstOrDefault(p => p.Name == "treatment-summary")?.Text);
             w.WriteStartArray("similar");
-            foreach (var t in teasers)
+            foreach (var (t, link) in teasers.Select(r => (r.Teaser, r.Link)))
             {
                 w.WriteStartObject();
                 w.WriteString("headline", t.Headline);
@@ -110,14 +95,14 @@ internal static class QuestionPage
                 w.WriteString("doctorName", t.DoctorName);
                 w.WriteString("doctorSpecialty", t.DoctorSpecialty);
                 w.WriteString("replyExcerpt", t.ReplyExcerpt);
-                if (t.Link is null)
+                if (link is null)
                 {
                     w.WriteNull("question");
                 }
                 else
                 {
                     w.WriteStartObject("question");
-                    w.WriteString("slug", t.Link);
+                    w.WriteString("slug", link);
                     w.WriteEndObject();
                 }
                 w.WriteEndObject();
