@@ -12,6 +12,10 @@ namespace MedQA.Gateway.Plugins;
 internal sealed class PluginRecordBatch(RequestDb requestDb)
 {
     private static readonly AsyncLocal<PluginRecordBatch?> CurrentBatch = new();
+
+    private static readonly Func<MedQaDbContext, string, int[], IAsyncEnumerable<PluginRecord>> Records = EF.CompileAsyncQuery(
+        (MedQaDbContext db, string contentType, int[] ids) =>
+            db.Set<PluginRecord>().AsNoTracking().Where(r => r.ContentType == contentType && ids.Contains(r.ContentId)));
     private readonly Dictionary<(string ContentType, int ContentId), Task<IReadOnlyList<PluginRecord>>> _records = [];
     private readonly Lock _lock = new();
 
@@ -44,8 +48,7 @@ internal sealed class PluginRecordBatch(RequestDb requestDb)
     }
 
     private async Task<ILookup<int, PluginRecord>> LoadAsync(string contentType, List<int> ids) =>
-        (await requestDb.RunAsync((db, cancel) => db.Set<PluginRecord>().AsNoTracking()
-            .Where(r => r.ContentType == contentType && ids.Contains(r.ContentId)).ToListAsync(cancel), CancellationToken.None))
+        (await requestDb.RunAsync((db, cancel) => Records(db, contentType, [.. ids]).ToListAsync(cancel).AsTask(), CancellationToken.None))
         .ToLookup(r => r.ContentId);
 
     private static async Task<IReadOnlyList<PluginRecord>> Of(Task<ILookup<int, PluginRecord>> rows, int id) => (await rows)[id].ToList();

@@ -10,6 +10,15 @@ public sealed class QuestionLoaders
     private static readonly IReadOnlyList<ArticleSection> NoSections = [];
     private static readonly IReadOnlyList<SimilarTeaser> NoTeasers = [];
 
+    private static readonly Func<MedQaDbContext, int[], IAsyncEnumerable<ArticleAndSection>> ArticlesWithSections = EF.CompileAsyncQuery(
+        (MedQaDbContext db, int[] ids) =>
+            from a in db.Set<Article>().AsNoTracking()
+            where ids.Contains(a.QuestionId)
+            join s in db.Set<ArticleSection>().AsNoTracking() on a.QuestionId equals s.QuestionId into sections
+            from s in sections.DefaultIfEmpty()
+            orderby a.QuestionId, s!.Position
+            select new ArticleAndSection { Article = a, Section = s });
+
     public QuestionLoaders(RequestDb requestDb)
     {
         ById = requestDb.Loader<int, Question>(
@@ -31,13 +40,7 @@ public sealed class QuestionLoaders
             s => s.QuestionId, NoSections);
         ArticleWithSectionsByQuestion = new((ids, cancellationToken) => requestDb.RunAsync<IReadOnlyDictionary<int, Article?>>(async (db, cancel) =>
         {
-            var rows = await (
-                from a in db.Set<Article>()
-                where ids.Contains(a.QuestionId)
-                join s in db.Set<ArticleSection>() on a.QuestionId equals s.QuestionId into sections
-                from s in sections.DefaultIfEmpty()
-                orderby a.QuestionId, s!.Position
-                select new { Article = a, Section = s }).AsNoTracking().ToListAsync(cancel);
+            var rows = await ArticlesWithSections(db, [.. ids]).ToListAsync(cancel);
             var byQuestion = rows.GroupBy(r => r.Article.QuestionId).ToList();
             SectionsByQuestion.Prime(byQuestion.Select(g => KeyValuePair.Create(g.Key,
                 (IReadOnlyList<ArticleSection>)g.Where(r => r.Section is not null).Select(r => r.Section!).ToList())));
@@ -71,4 +74,11 @@ public sealed class QuestionLoaders
     public BatchLoader<int, Article?> ArticleWithSectionsByQuestion { get; }
 
     public BatchLoader<int, IReadOnlyList<SimilarTeaser>> TeasersByQuestion { get; }
+
+    private sealed class ArticleAndSection
+    {
+        public required Article Article { get; init; }
+
+        public ArticleSection? Section { get; init; }
+    }
 }
