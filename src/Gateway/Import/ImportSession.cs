@@ -1,11 +1,6 @@
-using MedQA.Faqs;
 using MedQA.Gateway.Plugins;
-using MedQA.Kernel;
 using MedQA.Kernel.Data;
-using MedQA.Questions;
 using MedQA.Questions.Search;
-using MedQA.Replies;
-using MedQA.Specialties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -143,69 +138,5 @@ public sealed partial class ImportSession : IAsyncDisposable
         page.Article is { } article
             ? string.Join('\n', [article.Intro, .. article.Sections.SelectMany(s => new[] { s.Heading, s.Body }), article.Conclusion ?? ""])
             : "");
-
-    private async Task<(int Id, string Slug, bool Created)> QuestionAsync(ParsedPage page, int specialtyId, CancellationToken cancellationToken)
-    {
-        var id = await _commands.QuestionIdAsync(page, cancellationToken);
-        if (id == 0)
-        {
-            var slug = Slug.From(page.Title, "question");
-            if (await _commands.SlugTakenAsync(slug, cancellationToken))
-            {
-                slug = await FreeSlugAsync(_db.Set<Question>().Select(q => q.Slug), slug, cancellationToken);
-            }
-            var question = new Question
-            {
-                Slug = slug, Title = page.Title, Headline = page.Headline, Body = page.Body, AskerAlias = page.Asker.Alias,
-            };
-            Fill(question, page, specialtyId);
-            return (await _commands.InsertReturningKeyAsync(question, cancellationToken), slug, true);
-        }
-        var existing = await _db.Set<Question>().SingleAsync(q => q.Id == id, cancellationToken);
-        await DeleteContentAsync(id, cancellationToken);
-        Fill(existing, page, specialtyId);
-        _db.ChangeTracker.DetectChanges();
-        await _db.SaveChangesAsync(cancellationToken);
-        return (id, existing.Slug, false);
-    }
-
-    private static void Fill(Question question, ParsedPage page, int specialtyId)
-    {
-        question.Headline = page.Headline;
-        question.Body = page.Body;
-        question.AskedOn = page.AskedOn;
-        question.SpecialtyId = specialtyId;
-        question.AskerGender = page.Asker.Gender;
-        question.AskerAgeMin = page.Asker.AgeMin;
-        question.AskerAgeMax = page.Asker.AgeMax;
-    }
-
-    private async Task DeleteContentAsync(int questionId, CancellationToken cancellationToken)
-    {
-        await _db.Set<Reply>().Where(r => r.QuestionId == questionId).ExecuteDeleteAsync(cancellationToken);
-        await _db.Set<Article>().Where(a => a.QuestionId == questionId).ExecuteDeleteAsync(cancellationToken);
-        await _db.Set<ArticleSection>().Where(s => s.QuestionId == questionId).ExecuteDeleteAsync(cancellationToken);
-        await _db.Set<SimilarTeaser>().Where(t => t.QuestionId == questionId).ExecuteDeleteAsync(cancellationToken);
-        await _db.Set<QuestionFaq>().Where(l => l.QuestionId == questionId).ExecuteDeleteAsync(cancellationToken);
-        await _db.Set<PluginRecord>().Where(r => r.ContentType == nameof(MedQA.Plugins.ContentType.Question) && r.ContentId == questionId)
-            .ExecuteDeleteAsync(cancellationToken);
-    }
-
-    /// <summary>The slug itself, or with the first free "-2", "-3", ... suffix.</summary>
-    internal static async Task<string> FreeSlugAsync(IQueryable<string> slugs, string slug, CancellationToken cancellationToken)
-    {
-        if (!await slugs.AnyAsync(s => s == slug, cancellationToken)) // the common case, on the unique index
-        {
-            return slug;
-        }
-        var prefix = slug + "-";
-        var taken = (await slugs.Where(s => s.StartsWith(prefix)).ToListAsync(cancellationToken)).ToHashSet();
-        var n = 2;
-        while (taken.Contains($"{slug}-{n}"))
-        {
-            n++;
-        }
-        return $"{slug}-{n}";
-    }
 }
 
