@@ -19,12 +19,12 @@ public static partial class QuestionPaging
 
     private static readonly Func<MedQaDbContext, DateOnly, int, int, IAsyncEnumerable<Question>> OlderThan = EF.CompileAsyncQuery(
         (MedQaDbContext db, DateOnly askedOn, int id, int take) => db.Set<Question>().AsNoTracking()
-            .Where(q => q.AskedOn <= askedOn && (q.AskedOn < askedOn || q.Id < id))
+            .Where(q => q.AskedOn < askedOn || (q.AskedOn == askedOn && q.Id < id))
             .OrderByDescending(q => q.AskedOn).ThenByDescending(q => q.Id).Take(take).Select(QuestionProjection.WithoutBody));
 
     private static readonly Func<MedQaDbContext, DateOnly, int, int, IAsyncEnumerable<Question>> NewerThan = EF.CompileAsyncQuery(
         (MedQaDbContext db, DateOnly askedOn, int id, int take) => db.Set<Question>().AsNoTracking()
-            .Where(q => q.AskedOn >= askedOn && (q.AskedOn > askedOn || q.Id > id))
+            .Where(q => q.AskedOn > askedOn || (q.AskedOn == askedOn && q.Id > id))
             .OrderBy(q => q.AskedOn).ThenBy(q => q.Id).Take(take).Select(QuestionProjection.WithoutBody));
 
     /// <summary>The same rows <see cref="After"/> and <see cref="Sorted"/> select for this case, compiled.</summary>

@@ -102,7 +102,7 @@ public static partial class QuestionPaging
         _ => questions.OrderByDescending(q => q.AskedOn).ThenByDescending(q => q.Id),
     };
 
-    /// <summary>The rows past the cursor in the scan's direction, as a range the index can seek to.</summary>
+    /// <summary>The rows past the cursor in the scan's direction (SQLite seeks the index to it: DeepPageTests).</summary>
     private static IQueryable<Question> After(IQueryable<Question> questions, QuestionOrderField field, string[] cursor, bool descending, IResolveFieldContext context)
     {
         var id = IdOf(cursor, field, context);
@@ -110,15 +110,13 @@ public static partial class QuestionPaging
         {
             var title = cursor[1];
             return descending
-                ? questions.Where(q => string.Compare(q.Title, title) <= 0 && (string.Compare(q.Title, title) < 0 || q.Id < id))
-                : questions.Where(q => string.Compare(q.Title, title) >= 0 && (string.Compare(q.Title, title) > 0 || q.Id > id));
+                ? questions.Where(q => string.Compare(q.Title, title) < 0 || (q.Title == title && q.Id < id))
+                : questions.Where(q => string.Compare(q.Title, title) > 0 || (q.Title == title && q.Id > id));
         }
         var askedOn = AskDateOf(cursor, context);
-        // The outer bound is what lets the database seek the index to the cursor: with the OR alone, SQLite
-        // walked the index from the start and skipped every row before the cursor (page 500 cost 500 pages).
         return descending
-            ? questions.Where(q => q.AskedOn <= askedOn && (q.AskedOn < askedOn || q.Id < id))
-            : questions.Where(q => q.AskedOn >= askedOn && (q.AskedOn > askedOn || q.Id > id));
+            ? questions.Where(q => q.AskedOn < askedOn || (q.AskedOn == askedOn && q.Id < id))
+            : questions.Where(q => q.AskedOn > askedOn || (q.AskedOn == askedOn && q.Id > id));
     }
 
     private static int IdOf(string[] cursor, QuestionOrderField field, IResolveFieldContext context) =>
