@@ -9,12 +9,12 @@ public static class GenerateCommand
     {
         var report = new ImportReport();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await using var session = await importer.BeginAsync(cancellationToken);
+        await using var session = await importer.BeginAsync(bulk: true, cancellationToken);
         await foreach (var page in ReadAhead.Of(PageGenerator.Generate(questions, seed).Select(session.Prepare), cancellationToken))
         {
             await session.ImportCountedAsync(page, report, cancellationToken);
         }
-        await session.CommitAsync(cancellationToken);
+        await session.FinishAsync(cancellationToken);
         report.Elapsed = clock.Elapsed;
         return report;
     }

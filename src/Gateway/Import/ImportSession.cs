@@ -18,11 +18,13 @@ public sealed partial class ImportSession : IAsyncDisposable
     private readonly ImportCommands _commands;
     private readonly List<PreparedPage> _written = []; // in the current transaction
     private readonly ILogger _logger;
-    private IDbContextTransaction _transaction;
+    private readonly bool _bulk;
+    private IDbContextTransaction? _transaction;
     private SharedContent _shared;
 
-    private ImportSession(MedQaDbContext db, PluginCatalog plugins, IQuestionSearch search, ILogger logger, IDbContextTransaction transaction, SharedContent shared)
+    private ImportSession(MedQaDbContext db, PluginCatalog plugins, IQuestionSearch search, ILogger logger, IDbContextTransaction transaction, SharedContent shared, bool bulk)
     {
+        _bulk = bulk;
         _db = db;
         _plugins = plugins;
         _commands = new ImportCommands(db, search);
@@ -31,14 +33,18 @@ public sealed partial class ImportSession : IAsyncDisposable
         _shared = shared;
     }
 
-    internal static async Task<ImportSession> StartAsync(MedQaDbContext db, PluginCatalog plugins, IQuestionSearch search, ILogger logger, CancellationToken cancellationToken)
+    internal static async Task<ImportSession> StartAsync(MedQaDbContext db, PluginCatalog plugins, IQuestionSearch search, ILogger logger, bool bulk, CancellationToken cancellationToken)
     {
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // Held open for the session: the prepared statements belong to this connection, and a transaction that
         // opened the connection itself would close it, giving the next transaction another one from the pool.
         await db.Database.OpenConnectionAsync(cancellationToken);
+        if (bulk)
+        {
+            await BulkWriteSettings.ApplyAsync(db, cancellationToken);
+        }
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        return new ImportSession(db, plugins, search, logger, transaction, await SharedContent.LoadAsync(db, cancellationToken));
+        return new ImportSession(db, plugins, search, logger, transaction, await SharedContent.LoadAsync(db, cancellationToken), bulk);
     }
 
     /// <summary>
@@ -75,10 +81,12 @@ public sealed partial class ImportSession : IAsyncDisposable
         }
     }
 
+    private IDbContextTransaction Transaction => _transaction ?? throw new InvalidOperationException("This import session is finished.");
+
     private async Task RewriteBatchAsync(CancellationToken cancellationToken)
     {
-        await _transaction.RollbackAsync(CancellationToken.None);
-        await _transaction.DisposeAsync();
+        await Transaction.RollbackAsync(CancellationToken.None);
+        await Transaction.DisposeAsync();
         _db.ChangeTracker.Clear();
         _transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
         _shared = await SharedContent.LoadAsync(_db, cancellationToken); // forget what the rolled-back pages added
@@ -89,8 +97,11 @@ public sealed partial class ImportSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Pages committed together; each is still written whole or not at all.</summary>
-    public const int BatchSize = 500;
+    /// <summary>
+    /// Pages committed together; each is still written whole or not at all. 5,000 measured 1.3x as fast as 500 for a
+    /// 100,000-page import (fewer commits, each index page written once per batch rather than once per 500 pages).
+    /// </summary>
+    public const int BatchSize = 5000;
 
     /// <summary>Imports a page, counts it in <paramref name="report"/>, and commits every <see cref="BatchSize"/> pages.</summary>
     public async Task ImportCountedAsync(PreparedPage page, ImportReport report, CancellationToken cancellationToken = default)
@@ -105,16 +116,39 @@ public sealed partial class ImportSession : IAsyncDisposable
     /// <summary>Commits what was imported so far and goes on in a new transaction.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
-        await _transaction.CommitAsync(cancellationToken);
-        await _transaction.DisposeAsync();
+        await Transaction.CommitAsync(cancellationToken);
+        await Transaction.DisposeAsync();
         _written.Clear();
         _transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Commits the rest and ends the session. A bulk session also copies its write-ahead log into the database file
+    /// here, so an import's timing includes all of its writing.
+    /// </summary>
+    public async Task FinishAsync(CancellationToken cancellationToken = default)
+    {
+        await Transaction.CommitAsync(cancellationToken);
+        await Transaction.DisposeAsync();
+        _transaction = null;
+        _written.Clear();
+        if (_bulk)
+        {
+            await BulkWriteSettings.FinishAsync(_db, cancellationToken);
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         _commands.Dispose();
-        await _transaction.DisposeAsync(); // rolls back what was not committed
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync(); // rolls back what was not committed
+            if (_bulk)
+            {
+                await BulkWriteSettings.RestoreAsync(_db);
+            }
+        }
         await _db.DisposeAsync();
     }
 

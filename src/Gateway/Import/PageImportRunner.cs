@@ -11,7 +11,7 @@ public sealed class PageImportRunner(PageImporter importer, ILogger<PageImportRu
     {
         var report = new ImportReport();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await using var session = await importer.BeginAsync(cancellationToken);
+        await using var session = await importer.BeginAsync(bulk: true, cancellationToken);
         await foreach (var (file, page, failure) in ReadAhead.Of(ReadAsync(PageFiles.Find(paths), session, cancellationToken), cancellationToken))
         {
             try
@@ -34,7 +34,7 @@ public sealed class PageImportRunner(PageImporter importer, ILogger<PageImportRu
                 await errors.WriteLineAsync($"{file}:1: could not be imported: {e.GetBaseException().Message}");
             }
         }
-        await session.CommitAsync(cancellationToken);
+        await session.FinishAsync(cancellationToken);
         report.Elapsed = clock.Elapsed;
         return report;
     }

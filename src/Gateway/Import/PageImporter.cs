@@ -11,12 +11,16 @@ namespace MedQA.Gateway.Import;
 /// </summary>
 public sealed class PageImporter(IDbContextFactory<MedQaDbContext> contexts, PluginCatalog plugins, IQuestionSearch search, ILogger<PageImporter> logger)
 {
-    public async Task<ImportSession> BeginAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts an import session. A <paramref name="bulk"/> session (many pages: files, generate) tunes its connection
+    /// for long runs of writes (<see cref="BulkWriteSettings"/>) until it is finished.
+    /// </summary>
+    public async Task<ImportSession> BeginAsync(bool bulk = false, CancellationToken cancellationToken = default)
     {
         var db = await contexts.CreateDbContextAsync(cancellationToken);
         try
         {
-            return await ImportSession.StartAsync(db, plugins, search, logger, cancellationToken);
+            return await ImportSession.StartAsync(db, plugins, search, logger, bulk, cancellationToken);
         }
         catch
         {
@@ -28,9 +32,9 @@ public sealed class PageImporter(IDbContextFactory<MedQaDbContext> contexts, Plu
     /// <summary>Imports one page in a transaction of its own.</summary>
     public async Task<ImportedPage> ImportAsync(ParsedPage page, CancellationToken cancellationToken = default)
     {
-        await using var session = await BeginAsync(cancellationToken);
+        await using var session = await BeginAsync(cancellationToken: cancellationToken);
         var imported = await session.ImportAsync(page, cancellationToken);
-        await session.CommitAsync(cancellationToken);
+        await session.FinishAsync(cancellationToken);
         return imported;
     }
 }
