@@ -19,6 +19,7 @@ internal sealed class ImportCommands : IDisposable
     private readonly PreparedCommand _questionId;
     private readonly PreparedCommand _slugTaken;
     private readonly PreparedCommand _index;
+    private readonly PreparedCommand? _unindex;
 
     public ImportCommands(MedQaDbContext db, IQuestionSearch search)
     {
@@ -30,7 +31,8 @@ internal sealed class ImportCommands : IDisposable
             $"AND {questions.Column(nameof(Question.AskerAlias))} = @p1 AND {questions.Column(nameof(Question.AskedOn))} = @p2", "@p0", "@p1", "@p2");
         _slugTaken = PreparedCommand.Create(connection,
             $"SELECT 1 FROM {questions.Name} WHERE {questions.Column(nameof(Question.Slug))} = @p0", "@p0");
-        _index = PreparedCommand.Create(connection, search.IndexCommand, "@id", "@title", "@body", "@replies", "@article");
+        _index = PreparedCommand.Create(connection, search.IndexCommand, "@id");
+        _unindex = search.UnindexCommand is { } unindex ? PreparedCommand.Create(connection, unindex, "@id") : null;
     }
 
     private DbTransaction Transaction => _db.Database.CurrentTransaction?.GetDbTransaction()
@@ -67,15 +69,22 @@ internal sealed class ImportCommands : IDisposable
         return (RowInserter<T>)inserter;
     }
 
-    /// <summary>Replaces the indexed text of a question with <see cref="IQuestionSearch.IndexCommand"/>.</summary>
-    public Task IndexAsync(int questionId, SearchDocument document, CancellationToken cancellationToken)
+    /// <summary>Indexes a question's text as its rows now are (<see cref="IQuestionSearch.IndexCommand"/>).</summary>
+    public Task IndexAsync(int questionId, CancellationToken cancellationToken)
     {
         _index.Set(0, questionId);
-        _index.Set(1, document.Title);
-        _index.Set(2, document.Body);
-        _index.Set(3, document.Replies);
-        _index.Set(4, document.Article);
         return _index.ExecuteAsync(Transaction, cancellationToken);
+    }
+
+    /// <summary>Removes a question's indexed text before its rows change (<see cref="IQuestionSearch.UnindexCommand"/>).</summary>
+    public Task UnindexAsync(int questionId, CancellationToken cancellationToken)
+    {
+        if (_unindex is null)
+        {
+            return Task.CompletedTask;
+        }
+        _unindex.Set(0, questionId);
+        return _unindex.ExecuteAsync(Transaction, cancellationToken);
     }
 
     public void Dispose()
@@ -84,5 +93,6 @@ internal sealed class ImportCommands : IDisposable
         {
             command.Dispose();
         }
+        _unindex?.Dispose();
     }
 }

@@ -89,8 +89,8 @@ public sealed partial class ImportSession
     }
 }
 
-/// <summary>A page with what can be worked out before writing it: its search text and its plugins' values.</summary>
-public sealed record PreparedPage(ParsedPage Page, SearchDocument Search, IReadOnlyList<PluginValue> PluginValues);
+/// <summary>A page with what can be worked out before writing it: its plugins' values.</summary>
+public sealed record PreparedPage(ParsedPage Page, IReadOnlyList<PluginValue> PluginValues);
 
 /// <summary>A value a plugin parsed from a page's article, as JSON.</summary>
 public sealed record PluginValue(string Plugin, string Key, string Json);

@@ -28,6 +28,7 @@ public sealed partial class ImportSession
             return (await _commands.InsertReturningKeyAsync(question, cancellationToken), slug, true);
         }
         var existing = await _db.Set<Question>().SingleAsync(q => q.Id == id, cancellationToken);
+        await _commands.UnindexAsync(id, cancellationToken); // while its rows still hold the indexed text
         await DeleteContentAsync(id, cancellationToken);
         Fill(existing, page, specialtyId);
         _db.ChangeTracker.DetectChanges();

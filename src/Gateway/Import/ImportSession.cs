@@ -56,10 +56,10 @@ public sealed partial class ImportSession : IAsyncDisposable
         ImportAsync(Prepare(page), cancellationToken);
 
     /// <summary>
-    /// Works out what a page needs before it is written (search text, plugin values). Pure CPU work that touches no
+    /// Works out what a page needs before it is written (its plugins' values). Pure CPU work that touches no
     /// session state, so a reader thread can do it while the session writes the previous pages.
     /// </summary>
-    public PreparedPage Prepare(ParsedPage page) => new(page, SearchText(page), PluginValues(page));
+    public PreparedPage Prepare(ParsedPage page) => new(page, PluginValues(page));
 
     /// <inheritdoc cref="ImportAsync(ParsedPage, CancellationToken)"/>
     public async Task<ImportedPage> ImportAsync(PreparedPage page, CancellationToken cancellationToken = default)
@@ -161,16 +161,8 @@ public sealed partial class ImportSession : IAsyncDisposable
         var (questionId, slug, created) = await QuestionAsync(page, specialtyIds[page.Specialty], cancellationToken);
         await AddContentAsync(page, questionId, doctorIds, faqIds, cancellationToken);
         await AddPluginRecordsAsync(prepared, questionId, cancellationToken);
-        await _commands.IndexAsync(questionId, prepared.Search, cancellationToken);
+        await _commands.IndexAsync(questionId, cancellationToken);
         return new ImportedPage(questionId, slug, created);
     }
-
-    private static SearchDocument SearchText(ParsedPage page) => new(
-        page.Title,
-        page.Body,
-        string.Join('\n', page.Replies.Select(r => r.Body)),
-        page.Article is { } article
-            ? string.Join('\n', [article.Intro, .. article.Sections.SelectMany(s => new[] { s.Heading, s.Body }), article.Conclusion ?? ""])
-            : "");
 }
 

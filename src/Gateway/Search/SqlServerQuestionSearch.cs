@@ -45,11 +45,27 @@ internal sealed class SqlServerQuestionSearch : IQuestionSearch
         : db.Database.SqlQuery<RankedQuestion>(
             $"SELECT [KEY] AS QuestionId, CAST([RANK] AS float) AS Score FROM CONTAINSTABLE(QuestionSearch, *, {Condition(query)})");
 
+    // The same text as SQLite's view "QuestionSearchSource", put together from the question's rows.
     public string IndexCommand => """
-        MERGE QuestionSearch AS t USING (SELECT @id AS QuestionId) AS s ON t.QuestionId = s.QuestionId
-        WHEN MATCHED THEN UPDATE SET Title = @title, Body = @body, Replies = @replies, Article = @article
-        WHEN NOT MATCHED THEN INSERT (QuestionId, Title, Body, Replies, Article) VALUES (@id, @title, @body, @replies, @article);
+        MERGE [QuestionSearch] AS t
+        USING (
+            SELECT q.[Id] AS QuestionId, q.[Title], q.[Body],
+                   coalesce((SELECT string_agg(CAST(r.[Body] AS nvarchar(max)), char(10)) WITHIN GROUP (ORDER BY r.[Position])
+                             FROM [Replies] AS r WHERE r.[QuestionId] = q.[Id]), N'') AS Replies,
+                   CASE WHEN a.[QuestionId] IS NULL THEN N'' ELSE
+                       a.[Intro] + char(10) +
+                       coalesce((SELECT string_agg(CAST(s.[Heading] + char(10) + s.[Body] AS nvarchar(max)), char(10)) WITHIN GROUP (ORDER BY s.[Position])
+                                 FROM [ArticleSections] AS s WHERE s.[QuestionId] = q.[Id]), N'') +
+                       char(10) + coalesce(a.[Conclusion], N'') END AS Article
+            FROM [Questions] AS q LEFT JOIN [Articles] AS a ON a.[QuestionId] = q.[Id]
+            WHERE q.[Id] = @id) AS s
+        ON t.[QuestionId] = s.QuestionId
+        WHEN MATCHED THEN UPDATE SET [Title] = s.[Title], [Body] = s.[Body], [Replies] = s.Replies, [Article] = s.Article
+        WHEN NOT MATCHED THEN INSERT ([QuestionId], [Title], [Body], [Replies], [Article])
+            VALUES (s.QuestionId, s.[Title], s.[Body], s.Replies, s.Article);
         """;
+
+    public string? UnindexCommand => null;
 
     /// <summary>The CONTAINS condition: every term, as a quoted word, prefix ("word*") or phrase, joined by AND.</summary>
     private static string Condition(SearchQuery query) =>

@@ -21,22 +21,21 @@ internal sealed class SqliteQuestionSearch : IQuestionSearch
             return [];
         }
         var match = Match(query);
-        var hits = after is null
-            ? db.Database.SqlQuery<Row>($"""
-                SELECT QuestionId, Score, Snippet FROM (
-                  SELECT rowid AS QuestionId, -bm25(QuestionSearch, 8.0, 2.0, 1.0, 1.0) AS Score,
-                         snippet(QuestionSearch, -1, char(57344), char(57345), '…', 24) AS Snippet
-                  FROM QuestionSearch WHERE QuestionSearch MATCH {match})
-                ORDER BY Score DESC, QuestionId LIMIT {take}
-                """)
-            : db.Database.SqlQuery<Row>($"""
-                SELECT QuestionId, Score, Snippet FROM (
-                  SELECT rowid AS QuestionId, -bm25(QuestionSearch, 8.0, 2.0, 1.0, 1.0) AS Score,
-                         snippet(QuestionSearch, -1, char(57344), char(57345), '…', 24) AS Snippet
-                  FROM QuestionSearch WHERE QuestionSearch MATCH {match})
-                WHERE Score < {after.Score} OR (Score = {after.Score} AND QuestionId > {after.QuestionId})
-                ORDER BY Score DESC, QuestionId LIMIT {take}
-                """);
+        // The first page comes after a position above every score. Snippets are made for the page's hits only: in
+        // one query with the ranking, SQLite would make one for every match before sorting them.
+        var (score, id) = after is null ? (double.MaxValue, 0) : (after.Score, after.QuestionId);
+        var hits = db.Database.SqlQuery<Row>($"""
+            WITH page AS (
+              SELECT QuestionId, Score FROM (
+                SELECT rowid AS QuestionId, -bm25(QuestionSearch, 8.0, 2.0, 1.0, 1.0) AS Score
+                FROM QuestionSearch WHERE QuestionSearch MATCH {match})
+              WHERE Score < {score} OR (Score = {score} AND QuestionId > {id})
+              ORDER BY Score DESC, QuestionId LIMIT {take})
+            SELECT page.QuestionId, page.Score, snippet(QuestionSearch, -1, char(57344), char(57345), '…', 24) AS Snippet
+            FROM page JOIN QuestionSearch ON QuestionSearch.rowid = page.QuestionId
+            WHERE QuestionSearch MATCH {match}
+            ORDER BY page.Score DESC, page.QuestionId
+            """);
         return (await hits.ToListAsync(cancellationToken))
             .Select(r => new SearchHit(r.QuestionId, r.Score, Snippet.FromMarked(r.Snippet, Open, Close))).ToList();
     }
@@ -55,8 +54,19 @@ internal sealed class SqliteQuestionSearch : IQuestionSearch
         : db.Database.SqlQuery<RankedQuestion>(
             $"SELECT rowid AS QuestionId, -bm25(QuestionSearch, 8.0, 2.0, 1.0, 1.0) AS Score FROM QuestionSearch WHERE QuestionSearch MATCH {Match(query)}");
 
-    public string IndexCommand =>
-        "INSERT OR REPLACE INTO QuestionSearch (rowid, title, body, replies, article) VALUES (@id, @title, @body, @replies, @article)";
+    // External content (migration "SearchExternalContent"): the text comes from the view, and FTS5 must be given the
+    // exact text it indexed to remove it, so both commands read the view. One row of VALUES, not INSERT ... SELECT: a
+    // statement that may write several rows opens a savepoint, and FTS5 writes out its pending index data at every
+    // savepoint (an import ran 1.4x as long, merging thousands of tiny index segments).
+    public string IndexCommand => Write("@id");
+
+    public string UnindexCommand => Write("'delete', @id", "QuestionSearch, ");
+
+    private static string Write(string values, string command = "") => $"""
+        INSERT INTO QuestionSearch ({command}rowid, title, body, replies, article) VALUES ({values},
+            (SELECT title FROM QuestionSearchSource WHERE "Id" = @id), (SELECT body FROM QuestionSearchSource WHERE "Id" = @id),
+            (SELECT replies FROM QuestionSearchSource WHERE "Id" = @id), (SELECT article FROM QuestionSearchSource WHERE "Id" = @id))
+        """;
 
     /// <summary>The FTS5 query: every term must match; words are letters and digits only, so quoting them is safe.</summary>
     private static string Match(SearchQuery query) =>

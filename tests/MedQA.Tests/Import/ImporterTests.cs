@@ -168,21 +168,3 @@ public sealed class ImporterTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 }
-
-public sealed class SearchIndexTests
-{
-    [Fact]
-    public async Task Reimporting_a_page_replaces_its_searchable_text()
-    {
-        using var factory = new EmptyMedQaFactory();
-        var page = Pages.Minimal(title: "Striped zebra rash");
-        await factory.ImportAsync(page);
-
-        await factory.ImportAsync(page.Replace("Rest it for a week.", "Apply a cream."));
-
-        var body = await factory.QueryAsync("""{ zebra: search(query: "zebra") { totalCount } rest: search(query: "rest week") { totalCount } cream: search(query: "cream") { totalCount } }""");
-        Assert.Equal(1, body.Data()["zebra"]!["totalCount"]!.GetValue<int>());
-        Assert.Equal(0, body.Data()["rest"]!["totalCount"]!.GetValue<int>());
-        Assert.Equal(1, body.Data()["cream"]!["totalCount"]!.GetValue<int>());
-    }
-}

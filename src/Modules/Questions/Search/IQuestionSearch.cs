@@ -22,10 +22,16 @@ public interface IQuestionSearch
     IQueryable<RankedQuestion> Ranked(MedQaDbContext db, SearchQuery query);
 
     /// <summary>
-    /// The SQL that replaces the indexed text of a question, with parameters <c>@id</c>, <c>@title</c>, <c>@body</c>,
-    /// <c>@replies</c> and <c>@article</c>: the importer keeps it prepared and runs it in its transaction.
+    /// The SQL that indexes a question's text as its rows are now (title, body, replies, article), with the parameter
+    /// <c>@id</c>: the importer keeps it prepared and runs it in its transaction after writing a page.
     /// </summary>
     string IndexCommand { get; }
+
+    /// <summary>
+    /// The SQL that removes a question's indexed text, with the parameter <c>@id</c>, run before its rows are replaced
+    /// (while they still hold the indexed text); null when <see cref="IndexCommand"/> replaces the text on its own.
+    /// </summary>
+    string? UnindexCommand { get; }
 }
 
 /// <summary>A hit: the question, its score (higher is better) and a snippet with the matched words marked.</summary>
@@ -41,6 +47,3 @@ public sealed class RankedQuestion
 
 /// <summary>Where a page of hits ends: its score and question id.</summary>
 public sealed record SearchPosition(double Score, int QuestionId);
-
-/// <summary>The text indexed for a question.</summary>
-public sealed record SearchDocument(string Title, string Body, string Replies, string Article);
