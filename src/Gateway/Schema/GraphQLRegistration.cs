@@ -42,6 +42,7 @@ public static class GraphQLRegistration
                     options.Timeout = limits.Timeout;
                 });
         });
+        services.AddSingleton<GraphQL.Validation.IDocumentValidator, CachedDocumentValidator>();
         services.AddSingleton<GraphQLHttpHandler>().AddSingleton<GraphQLResponseWriter>();
         services.AddSingleton(new DocumentCache(limits.DocumentCacheSize));
         services.AddSingleton<GraphQL.DI.IConfigureExecution, DocumentCacheExecution>();
