@@ -6,9 +6,9 @@ namespace MedQA.Gateway.Import;
 /// Connection settings for a bulk import on SQLite, set when the session starts and put back before its connection
 /// returns to the pool. With SQLite's defaults (a 2 MB page cache, a checkpoint every 1,000 WAL pages) a 100,000-page
 /// import spent half its time in the kernel: index pages fell out of the cache and were read again, and each
-/// checkpoint wrote the same index pages back to the database file. With a larger cache and rarer checkpoints the
-/// import ran 2.1x as fast (README, "Import speed"). The WAL stays bounded (<see cref="CheckpointPages"/>), and
-/// <see cref="FinishAsync"/> checkpoints what is left, inside the import's timing.
+/// checkpoint wrote the same index pages back to the database file. With a larger cache, rarer checkpoints and
+/// 5,000-page commits it went from 2,887 to 6,190 pages/s. The WAL stays bounded (<see cref="CheckpointPages"/>,
+/// about 400 MB), and <see cref="FinishAsync"/> checkpoints what is left, inside the import's timing.
 /// </summary>
 internal static class BulkWriteSettings
 {

@@ -98,8 +98,8 @@ public sealed partial class ImportSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Pages committed together; each is still written whole or not at all. 5,000 measured 1.3x as fast as 500 for a
-    /// 100,000-page import (fewer commits, each index page written once per batch rather than once per 500 pages).
+    /// Pages committed together; each is still written whole or not at all. For 100,000 pages 5,000 measured 6,190
+    /// pages/s against 4,630 for 500 (one pair of runs; fewer commits, each index page written out once per batch).
     /// </summary>
     public const int BatchSize = 5000;
 

@@ -6,8 +6,8 @@ namespace MedQA.Gateway.Import;
 /// <summary>
 /// Runs a page source (reading, parsing, preparing) on a thread of its own, a bounded number of pages ahead of
 /// the session that writes them: the database writer is single-threaded, the machine is not. Items cross in
-/// chunks: handing them over one by one woke the other thread for every page, which cost more than the pages'
-/// preparation (a futex wake and a thread-pool hop each).
+/// chunks: handed over one by one, every page woke the other thread (a futex wake and a thread-pool hop each: 6% of
+/// a generate run's CPU in perf, and 4 million spinning sched_yield calls for 100,000 pages).
 /// </summary>
 internal static class ReadAhead
 {
