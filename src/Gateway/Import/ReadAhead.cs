@@ -7,7 +7,7 @@ namespace MedQA.Gateway.Import;
 /// Runs a page source (reading, parsing, preparing) on a thread of its own, a bounded number of pages ahead of
 /// the session that writes them: the database writer is single-threaded, the machine is not. Items cross in
 /// chunks: handed over one by one, every page woke the other thread (a futex wake and a thread-pool hop each: 6% of
-/// a generate run's CPU in perf, and 4 million spinning sched_yield calls for 100,000 pages).
+/// a generate run's CPU in perf; 100,000 pages made 4 million sched_yield calls, 150,000 in chunks).
 /// </summary>
 internal static class ReadAhead
 {
