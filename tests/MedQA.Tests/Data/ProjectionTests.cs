@@ -28,6 +28,18 @@ public sealed class ProjectionTests(MedQaFactory factory) : IClassFixture<MedQaF
     }
 
     [Fact]
+    public async Task Replies_listed_without_their_text_do_not_read_it()
+    {
+        var without = await SqlOf("""{ questions(first: 5) { nodes { replies { repliedOn doctor { name } } } } }""");
+        var with = await SqlOf("""{ questions(first: 5) { nodes { replies { repliedOn body } } } }""");
+
+        Assert.Equal(2, without.Count); // the page, its replies with their doctors
+        Assert.DoesNotContain(".\"Body\"", without[1]);
+        Assert.Equal(2, with.Count);
+        Assert.Contains(".\"Body\"", with[1]);
+    }
+
+    [Fact]
     public async Task Selecting_the_body_reads_it_in_one_more_statement_for_the_whole_page()
     {
         var sql = await SqlOf("""{ questions(first: 5) { nodes { title body } } }""");
