@@ -44,6 +44,28 @@ public sealed class CachedDocumentTests(CatalogueFactory catalogue) : IClassFixt
     }
 
     [Fact]
+    public async Task Fields_merged_from_fragments_and_aliases_answer_the_same_on_every_request()
+    {
+        // Each object's fields are collected once per selection (PlannedExecutionStrategy), merged ones included.
+        const string query = """
+            query Merged { questions(first: 3) { nodes { slug replies { repliedOn } ...More t: title } } }
+            fragment More on Question { slug replies { doctor { name } } specialty { name } }
+            """;
+
+        var (_, first) = await _client.PostAsync(query);
+        var (_, second) = await _client.PostAsync(query);
+
+        var nodes = first.Data()["questions"]!["nodes"]!.AsArray();
+        Assert.Equal(3, nodes.Count);
+        Assert.All(nodes, node =>
+        {
+            Assert.Equal(["slug", "replies", "specialty", "t"], node!.AsObject().Select(p => p.Key));
+            Assert.All(node["replies"]!.AsArray(), r => Assert.Equal(["repliedOn", "doctor"], r!.AsObject().Select(p => p.Key)));
+        });
+        Assert.Equal(first.ToJsonString(), second.ToJsonString());
+    }
+
+    [Fact]
     public async Task Directives_follow_their_variables_on_every_request()
     {
         const string query = "query Directive($show: Boolean!) { questions(first: 2) { nodes { slug title @include(if: $show) } } }";

@@ -1,0 +1,69 @@
+using System.Runtime.CompilerServices;
+using GraphQL.Execution;
+using GraphQL.Types;
+using GraphQLParser.AST;
+
+namespace MedQA.Gateway.Schema;
+
+/// <summary>
+/// GraphQL.NET's parallel strategy, with each object's fields collected once per selection and type instead of once
+/// per object: a list page of 20 questions collected the same selection for every question, reply and doctor (about
+/// 160 times a request, each into a dictionary). A document with <c>@skip</c>/<c>@include</c> is collected as
+/// GraphQL.NET does it, since its fields depend on the variables.
+/// </summary>
+public sealed class PlannedExecutionStrategy : ParallelExecutionStrategy
+{
+    private readonly ConditionalWeakTable<GraphQLDocument, object> _documentsWithDirectives = [];
+    private readonly ConditionalWeakTable<GraphQLSelectionSet, Plans> _plans = [];
+
+    protected override void SetSubFieldNodes(GraphQL.Execution.ExecutionContext context, ObjectExecutionNode parent)
+    {
+        var selection = parent.SelectionSet;
+        if (selection is null || HasDirectives(context.Document))
+        {
+            base.SetSubFieldNodes(context, parent);
+            return;
+        }
+        var type = parent.GetObjectGraphType(context.Schema)!;
+        var fields = _plans.GetOrCreateValue(selection).For(type, () =>
+            [.. CollectFieldsFrom(context, type, selection, null).Values]);
+        var nodes = new ExecutionNode[fields.Length];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var (field, definition) = fields[i];
+            nodes[i] = BuildExecutionNode(parent, definition.ResolvedType!, field, definition);
+        }
+        parent.SubFields = nodes;
+    }
+
+    private bool HasDirectives(GraphQLDocument document) =>
+        _documentsWithDirectives.GetValue(document, d => AnyDirective(d)) is true;
+
+    private static bool AnyDirective(ASTNode node) => node switch
+    {
+        IHasDirectivesNode { Directives.Count: > 0 } => true,
+        GraphQLDocument document => document.Definitions.Any(AnyDirective),
+        IHasSelectionSetNode { SelectionSet: { } set } => set.Selections.Any(AnyDirective),
+        _ => false,
+    };
+
+    /// <summary>The collected fields of one selection set, by the object type they were collected for.</summary>
+    private sealed class Plans
+    {
+        private volatile KeyValuePair<IObjectGraphType, (GraphQLField, FieldType)[]>[] _byType = [];
+
+        public (GraphQLField Field, FieldType Definition)[] For(IObjectGraphType type, Func<(GraphQLField, FieldType)[]> collect)
+        {
+            foreach (var (known, fields) in _byType)
+            {
+                if (ReferenceEquals(known, type))
+                {
+                    return fields;
+                }
+            }
+            var collected = collect();
+            _byType = [.. _byType, KeyValuePair.Create(type, collected)]; // a lost race only collects twice
+            return collected;
+        }
+    }
+}
