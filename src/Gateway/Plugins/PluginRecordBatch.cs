@@ -13,9 +13,11 @@ internal sealed class PluginRecordBatch(RequestDb requestDb)
 {
     private static readonly AsyncLocal<PluginRecordBatch?> CurrentBatch = new();
 
-    private static readonly Func<MedQaDbContext, string, int[], IAsyncEnumerable<PluginRecord>> Records = EF.CompileAsyncQuery(
-        (MedQaDbContext db, string contentType, int[] ids) =>
-            db.Set<PluginRecord>().AsNoTracking().Where(r => r.ContentType == contentType && ids.Contains(r.ContentId)));
+    // One compiled query per content type (four at most), with the content type a constant in it.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, KeyedQuery<int, PluginRecord>> Records = new();
+
+    private static KeyedQuery<int, PluginRecord> RecordsOf(string contentType) => Records.GetOrAdd(contentType, type =>
+        new((db, ids) => db.Set<PluginRecord>().AsNoTracking().Where(r => r.ContentType == type && ids.Contains(r.ContentId))));
     private readonly Dictionary<(string ContentType, int ContentId), Task<IReadOnlyList<PluginRecord>>> _records = [];
     private readonly Lock _lock = new();
 
@@ -48,7 +50,7 @@ internal sealed class PluginRecordBatch(RequestDb requestDb)
     }
 
     private async Task<ILookup<int, PluginRecord>> LoadAsync(string contentType, List<int> ids) =>
-        (await requestDb.RunAsync((db, cancel) => Records(db, contentType, [.. ids]).ToListAsync(cancel).AsTask(), CancellationToken.None))
+        (await requestDb.RunAsync((db, cancel) => RecordsOf(contentType).Run(db, ids).ToListAsync(cancel).AsTask(), CancellationToken.None))
         .ToLookup(r => r.ContentId);
 
     private static async Task<IReadOnlyList<PluginRecord>> Of(Task<ILookup<int, PluginRecord>> rows, int id) => (await rows)[id].ToList();

@@ -10,8 +10,8 @@ public sealed class QuestionLoaders
     private static readonly IReadOnlyList<ArticleSection> NoSections = [];
     private static readonly IReadOnlyList<SimilarTeaser> NoTeasers = [];
 
-    private static readonly Func<MedQaDbContext, int[], IAsyncEnumerable<ArticleAndSection>> ArticlesWithSections = EF.CompileAsyncQuery(
-        (MedQaDbContext db, int[] ids) =>
+    private static readonly KeyedQuery<int, ArticleAndSection> ArticlesWithSections = new(
+        (db, ids) =>
             from a in db.Set<Article>().AsNoTracking()
             where ids.Contains(a.QuestionId)
             join s in db.Set<ArticleSection>().AsNoTracking() on a.QuestionId equals s.QuestionId into sections
@@ -40,7 +40,7 @@ public sealed class QuestionLoaders
             s => s.QuestionId, NoSections);
         ArticleWithSectionsByQuestion = new((ids, cancellationToken) => requestDb.RunAsync<IReadOnlyDictionary<int, Article?>>(async (db, cancel) =>
         {
-            var rows = await ArticlesWithSections(db, [.. ids]).ToListAsync(cancel);
+            var rows = await ArticlesWithSections.Run(db, ids).ToListAsync(cancel);
             var byQuestion = rows.GroupBy(r => r.Article.QuestionId).ToList();
             SectionsByQuestion.Prime(byQuestion.Select(g => KeyValuePair.Create(g.Key,
                 (IReadOnlyList<ArticleSection>)g.Where(r => r.Section is not null).Select(r => r.Section!).ToList())));

@@ -10,15 +10,15 @@ public sealed class ReplyLoaders
     private static readonly IReadOnlyList<Reply> NoReplies = [];
     private static readonly IReadOnlyList<Doctor> NoDoctors = [];
 
-    private static readonly Func<MedQaDbContext, int[], IAsyncEnumerable<ReplyAndDoctor>> RepliesWithDoctors = EF.CompileAsyncQuery(
-        (MedQaDbContext db, int[] ids) => db.Set<Reply>().AsNoTracking().Where(r => ids.Contains(r.QuestionId))
+    private static readonly KeyedQuery<int, ReplyAndDoctor> RepliesWithDoctors = new(
+        (db, ids) => db.Set<Reply>().AsNoTracking().Where(r => ids.Contains(r.QuestionId))
             .Join(db.Set<Doctor>().AsNoTracking(), r => r.DoctorId, d => d.Id, (r, d) => new { r, d })
             .OrderBy(x => x.r.QuestionId).ThenBy(x => x.r.Position)
             .Select(x => new ReplyAndDoctor { Reply = x.r, Doctor = x.d }));
 
     // The same rows without the reply text, for pages that do not show it (a list page: 40 replies).
-    private static readonly Func<MedQaDbContext, int[], IAsyncEnumerable<ReplyAndDoctor>> RepliesWithDoctorsNoBodies = EF.CompileAsyncQuery(
-        (MedQaDbContext db, int[] ids) => db.Set<Reply>().AsNoTracking().Where(r => ids.Contains(r.QuestionId))
+    private static readonly KeyedQuery<int, ReplyAndDoctor> RepliesWithDoctorsNoBodies = new(
+        (db, ids) => db.Set<Reply>().AsNoTracking().Where(r => ids.Contains(r.QuestionId))
             .Join(db.Set<Doctor>().AsNoTracking(), r => r.DoctorId, d => d.Id, (r, d) => new { r, d })
             .OrderBy(x => x.r.QuestionId).ThenBy(x => x.r.Position)
             .Select(x => new ReplyAndDoctor
@@ -51,10 +51,10 @@ public sealed class ReplyLoaders
     public BatchLoader<int, IReadOnlyList<Doctor>> DoctorsBySpecialty { get; }
 
     private BatchLoader<int, IReadOnlyList<Reply>> ByQuestionLoader(
-        RequestDb requestDb, Func<MedQaDbContext, int[], IAsyncEnumerable<ReplyAndDoctor>> query) =>
+        RequestDb requestDb, KeyedQuery<int, ReplyAndDoctor> query) =>
         new((ids, cancellationToken) => requestDb.RunAsync<IReadOnlyDictionary<int, IReadOnlyList<Reply>>>(async (db, cancel) =>
         {
-            var rows = await query(db, [.. ids]).ToListAsync(cancel);
+            var rows = await query.Run(db, ids).ToListAsync(cancel);
             DoctorById.Prime(rows.Select(x => KeyValuePair.Create(x.Doctor.Id, (Doctor?)x.Doctor)));
             return rows.GroupBy(x => x.Reply.QuestionId).ToDictionary(g => g.Key, g => (IReadOnlyList<Reply>)g.Select(x => x.Reply).ToList());
         }, cancellationToken), NoReplies);

@@ -52,6 +52,6 @@ public static class LoaderFactory
         where TKey : notnull
         where TEntity : class =>
         CompiledKeyQuery<TKey, TEntity>.For(query, db) is { } compiled
-            ? compiled(db, [.. keys])
+            ? compiled.Run(db, keys)
             : query(db, keys).AsNoTracking().AsAsyncEnumerable();
 }
