@@ -50,7 +50,7 @@ public sealed class CachedDocumentValidator : IDocumentValidator
         var (variables, errors) = await context.GetVariablesValuesAsync(null);
         if (errors is { Count: > 0 } || context.HasErrors)
         {
-            return new ValidationResult(errors ?? []) { Variables = variables };
+            return new ValidationResult(errors is { Count: > 0 } ? errors : context.Errors) { Variables = variables };
         }
         context.Variables = null!;
         context.UserContext = null!;

@@ -4,7 +4,6 @@ using MedQA.Gateway.Plugins;
 using MedQA.Kernel.Data;
 using MedQA.Plugins;
 using MedQA.Questions;
-using MedQA.Questions.Search;
 using MedQA.Replies;
 
 namespace MedQA.Gateway.Import;
