@@ -3,6 +3,7 @@ using MedQA.Gateway.Import;
 using MedQA.Gateway.Partners;
 using MedQA.Gateway.Plugins;
 using MedQA.Gateway.Schema;
+using MedQA.Gateway.Search;
 
 namespace MedQA.Gateway;
 
@@ -12,6 +13,7 @@ public static class MedQaServices
     public static IServiceCollection AddMedQa(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment) =>
         services
             .AddMedQaDatabase(configuration)
+            .AddSearchRankingCache(configuration)
             .AddContentModules()
             .AddMedQaPlugins(configuration)
             .AddMedQaPartners(configuration)

@@ -15,6 +15,7 @@ namespace MedQA.Gateway.Import;
 internal sealed class ImportCommands : IDisposable
 {
     private readonly MedQaDbContext _db;
+    private readonly IQuestionSearch _search;
     private readonly Dictionary<(Type, bool ReturnsKey), IDisposable> _inserters = [];
     private readonly PreparedCommand _questionId;
     private readonly PreparedCommand _slugTaken;
@@ -24,6 +25,7 @@ internal sealed class ImportCommands : IDisposable
     public ImportCommands(MedQaDbContext db, IQuestionSearch search)
     {
         _db = db;
+        _search = search;
         var connection = db.Database.GetDbConnection();
         var questions = new TableSql(db, typeof(Question));
         _questionId = PreparedCommand.Create(connection,
@@ -86,6 +88,9 @@ internal sealed class ImportCommands : IDisposable
         _unindex.Set(0, questionId);
         return _unindex.ExecuteAsync(Transaction, cancellationToken);
     }
+
+    /// <summary>Tells search that the session committed: what it indexed is in the database now.</summary>
+    public void Committed() => _search.IndexChanged();
 
     public void Dispose()
     {

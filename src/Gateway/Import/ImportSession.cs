@@ -118,6 +118,7 @@ public sealed partial class ImportSession : IAsyncDisposable
     {
         await Transaction.CommitAsync(cancellationToken);
         await Transaction.DisposeAsync();
+        _commands.Committed();
         _written.Clear();
         _transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
     }
@@ -130,6 +131,7 @@ public sealed partial class ImportSession : IAsyncDisposable
     {
         await Transaction.CommitAsync(cancellationToken);
         await Transaction.DisposeAsync();
+        _commands.Committed();
         _transaction = null;
         _written.Clear();
         if (_bulk)

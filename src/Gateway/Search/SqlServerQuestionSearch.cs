@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MedQA.Kernel.Data;
 using MedQA.Questions;
 using MedQA.Questions.Search;
@@ -30,6 +31,22 @@ internal sealed class SqlServerQuestionSearch : IQuestionSearch
             """).ToListAsync(cancellationToken);
         var words = query.Terms.SelectMany(t => t.Words).ToList();
         return rows.Select(r => new SearchHit(r.QuestionId, r.Score, Cut(r.Body.Length > 0 ? r.Body : r.Title, words))).ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<int, Snippet>> SnippetsAsync(MedQaDbContext db, SearchQuery query, IReadOnlyList<int> questionIds, CancellationToken cancellationToken)
+    {
+        if (query.IsEmpty || questionIds.Count == 0)
+        {
+            return new Dictionary<int, Snippet>();
+        }
+        var ids = JsonSerializer.Serialize(questionIds);
+        var rows = await db.Database.SqlQuery<Row>($"""
+            SELECT s.QuestionId, CAST(0 AS float) AS Score, s.Title, s.Body FROM QuestionSearch AS s
+            WHERE s.QuestionId IN (SELECT CAST([value] AS int) FROM OPENJSON({ids}))
+              AND s.QuestionId IN (SELECT [KEY] FROM CONTAINSTABLE(QuestionSearch, *, {Condition(query)}))
+            """).ToListAsync(cancellationToken);
+        var words = query.Terms.SelectMany(t => t.Words).ToList();
+        return rows.ToDictionary(r => r.QuestionId, r => Cut(r.Body.Length > 0 ? r.Body : r.Title, words));
     }
 
     public Task<int> CountAsync(MedQaDbContext db, SearchQuery query, CancellationToken cancellationToken) => query.IsEmpty

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MedQA.Kernel.Data;
 using MedQA.Questions;
 using MedQA.Questions.Search;
@@ -38,6 +39,25 @@ internal sealed class SqliteQuestionSearch : IQuestionSearch
             """);
         return (await hits.ToListAsync(cancellationToken))
             .Select(r => new SearchHit(r.QuestionId, r.Score, Snippet.FromMarked(r.Snippet, Open, Close))).ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<int, Snippet>> SnippetsAsync(MedQaDbContext db, SearchQuery query, IReadOnlyList<int> questionIds, CancellationToken cancellationToken)
+    {
+        if (query.IsEmpty || questionIds.Count == 0)
+        {
+            return new Dictionary<int, Snippet>();
+        }
+        // One MATCH per question, on its rowid: FTS5 finds the question in the match list instead of walking it all.
+        var match = Match(query);
+        var ids = JsonSerializer.Serialize(questionIds);
+        var rows = await db.Database.SqlQuery<Row>($"""
+            SELECT QuestionId, 0.0 AS Score, Snippet FROM (
+              SELECT j.value AS QuestionId, (SELECT snippet(QuestionSearch, -1, char(57344), char(57345), '…', 24)
+                FROM QuestionSearch WHERE QuestionSearch MATCH {match} AND QuestionSearch.rowid = j.value) AS Snippet
+              FROM json_each({ids}) AS j)
+            WHERE Snippet IS NOT NULL
+            """).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.QuestionId, r => Snippet.FromMarked(r.Snippet, Open, Close));
     }
 
     public Task<int> CountAsync(MedQaDbContext db, SearchQuery query, CancellationToken cancellationToken) => query.IsEmpty

@@ -89,10 +89,12 @@ public sealed class SearchTests(CatalogueFactory catalogue) : IClassFixture<Cata
             return catalogue.Factory.Sql.Commands.Count;
         }
 
+        var first = await CountAsync(5);
         var small = await CountAsync(5);
         var large = await CountAsync(20);
 
-        Assert.Equal(3, small); // search, questions, replies with their doctors
+        Assert.Equal(4, first); // ranking, snippets, questions, replies with their doctors
+        Assert.Equal(3, small); // the ranking is kept (SearchRankingCacheTests)
         Assert.Equal(small, large);
     }
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MedQA.Tests.Support;
 
 /// <summary>MedQA with a catalogue of <see cref="Size"/> generated pages: three specialties, two replies each.</summary>
-public sealed class CatalogueFactory : IAsyncLifetime
+public class CatalogueFactory : IAsyncLifetime
 {
     public const int Size = 60;
     private static readonly string[] Specialties = ["Neurology", "Cardiology", "Dermatology"];

@@ -12,6 +12,12 @@ public interface IQuestionSearch
     /// <summary>The hits, best first (ties by question id), after the given position.</summary>
     Task<IReadOnlyList<SearchHit>> SearchAsync(MedQaDbContext db, SearchQuery query, int take, SearchPosition? after, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Snippets for the given questions, by question id; a question that does not match (any more) has none. For a
+    /// page of hits taken from a ranking kept in memory (<see cref="CachedQuestionSearch"/>).
+    /// </summary>
+    Task<IReadOnlyDictionary<int, Snippet>> SnippetsAsync(MedQaDbContext db, SearchQuery query, IReadOnlyList<int> questionIds, CancellationToken cancellationToken);
+
     /// <summary>How many questions match.</summary>
     Task<int> CountAsync(MedQaDbContext db, SearchQuery query, CancellationToken cancellationToken);
 
@@ -32,6 +38,11 @@ public interface IQuestionSearch
     /// (while they still hold the indexed text); null when <see cref="IndexCommand"/> replaces the text on its own.
     /// </summary>
     string? UnindexCommand { get; }
+
+    /// <summary>Called after an import in this process committed index changes (a cache forgets what it kept).</summary>
+    void IndexChanged()
+    {
+    }
 }
 
 /// <summary>A hit: the question, its score (higher is better) and a snippet with the matched words marked.</summary>

@@ -33,6 +33,12 @@ public sealed class SearchQuery
 
     public bool IsEmpty => Terms.Count == 0;
 
+    /// <summary>
+    /// The query in one canonical string (<c>all:knee|pain*</c>): two texts that parse to the same terms have the same
+    /// key. Words hold letters and digits only, so the separators cannot be confused with them.
+    /// </summary>
+    public string Key => (AnyTerm ? "any:" : "all:") + string.Join('|', Terms.Select(t => string.Join(' ', t.Words) + (t.Prefix ? "*" : "")));
+
     public static SearchQuery Parse(string text)
     {
         var terms = new List<SearchTerm>();

@@ -1,0 +1,145 @@
+using MedQA.Kernel.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace MedQA.Questions.Search;
+
+/// <summary>How long a search's ranking is kept, and how many hits all kept rankings may hold together.</summary>
+public sealed record SearchCacheSettings(TimeSpan Lifetime, long MaxHits)
+{
+    public bool Enabled => Lifetime > TimeSpan.Zero && MaxHits > 0;
+}
+
+/// <summary>
+/// Search with each query's ranking kept for a while. Ranking scores every match (bm25 over the 2,500 questions that
+/// match "knee pain" in a catalogue of 100,000: about 4 ms of SQLite, growing with the catalogue), so a popular query,
+/// its next pages and its count are served from one ranking, and each page only makes its snippets. A ranking lives
+/// as long as the <c>Cache-Control</c> max-age of search answers allows (imports show up in search after it at most);
+/// concurrent searches for the same query share one ranking query.
+/// </summary>
+public sealed class CachedQuestionSearch(IQuestionSearch inner, IDbContextFactory<MedQaDbContext> contexts, SearchCacheSettings settings)
+    : IQuestionSearch, IDisposable
+{
+    private readonly MemoryCache _rankings = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, settings.MaxHits) });
+    private int _generation; // one more at every import commit here: a ranking begun before one is not kept
+
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(MedQaDbContext db, SearchQuery query, int take, SearchPosition? after, CancellationToken cancellationToken)
+    {
+        if (!settings.Enabled || query.IsEmpty || take == 0)
+        {
+            return await inner.SearchAsync(db, query, take, after, cancellationToken);
+        }
+        var page = (await RankingAsync(query, cancellationToken)).Page(after, take);
+        var snippets = await inner.SnippetsAsync(db, query, page.Select(h => h.QuestionId).ToList(), cancellationToken);
+        // a question re-imported since the ranking was made may no longer match: it is left out rather than shown
+        return page.Where(h => snippets.ContainsKey(h.QuestionId))
+            .Select(h => new SearchHit(h.QuestionId, h.Score, snippets[h.QuestionId])).ToList();
+    }
+
+    public async Task<int> CountAsync(MedQaDbContext db, SearchQuery query, CancellationToken cancellationToken) =>
+        settings.Enabled && !query.IsEmpty
+            ? (await RankingAsync(query, cancellationToken)).Count
+            : await inner.CountAsync(db, query, cancellationToken);
+
+    public Task<IReadOnlyDictionary<int, Snippet>> SnippetsAsync(MedQaDbContext db, SearchQuery query, IReadOnlyList<int> questionIds, CancellationToken cancellationToken) =>
+        inner.SnippetsAsync(db, query, questionIds, cancellationToken);
+
+    public IQueryable<int> Matching(MedQaDbContext db, SearchQuery query) => inner.Matching(db, query);
+
+    public IQueryable<RankedQuestion> Ranked(MedQaDbContext db, SearchQuery query) => inner.Ranked(db, query);
+
+    public string IndexCommand => inner.IndexCommand;
+
+    public string? UnindexCommand => inner.UnindexCommand;
+
+    /// <summary>Imports in this process are seen at once; imports by another process after the rankings expire.</summary>
+    public void IndexChanged()
+    {
+        Interlocked.Increment(ref _generation);
+        _rankings.Clear();
+        inner.IndexChanged();
+    }
+
+    public void Dispose() => _rankings.Dispose();
+
+    private Task<Ranking> RankingAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        var key = query.Key;
+        if (!_rankings.TryGetValue(key, out Task<Ranking>? ranking) || ranking is null || ranking.IsFaulted || ranking.IsCanceled)
+        {
+            // Until it is known, a ranking counts as one hit; then as many as it holds (the cache evicts by that size).
+            var expires = DateTimeOffset.UtcNow + settings.Lifetime;
+            var generation = Volatile.Read(ref _generation);
+            ranking = _rankings.Set(key, LoadAsync(query), new MemoryCacheEntryOptions { AbsoluteExpiration = expires, Size = 1 });
+            _ = ranking.ContinueWith(
+                done =>
+                {
+                    if (done.IsCompletedSuccessfully && Volatile.Read(ref _generation) == generation)
+                    {
+                        _rankings.Set(key, done, new MemoryCacheEntryOptions { AbsoluteExpiration = expires, Size = Math.Max(1, done.Result.Count) });
+                    }
+                    else
+                    {
+                        _rankings.Remove(key);
+                    }
+                },
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+        // the ranking is shared: a request that gives up stops waiting for it, not the query the others wait for
+        return ranking.WaitAsync(cancellationToken);
+    }
+
+    private async Task<Ranking> LoadAsync(SearchQuery query)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var rows = await inner.Ranked(db, query).ToListAsync();
+        return new Ranking(rows);
+    }
+
+    /// <summary>Every match of a query, best first, ties by question id: the order of the search's pages.</summary>
+    private sealed class Ranking
+    {
+        private readonly int[] _ids;
+        private readonly double[] _scores;
+
+        public Ranking(List<RankedQuestion> rows)
+        {
+            rows.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.QuestionId.CompareTo(b.QuestionId));
+            _ids = [.. rows.Select(r => r.QuestionId)];
+            _scores = [.. rows.Select(r => r.Score)];
+        }
+
+        public int Count => _ids.Length;
+
+        /// <summary>Up to <paramref name="take"/> hits after a position (from the start without one).</summary>
+        public List<(int QuestionId, double Score)> Page(SearchPosition? after, int take)
+        {
+            var start = after is null ? 0 : FirstAfter(after);
+            var page = new List<(int, double)>(Math.Min(take, Count - start));
+            for (var i = start; i < Count && page.Count < take; i++)
+            {
+                page.Add((_ids[i], _scores[i]));
+            }
+            return page;
+        }
+
+        // Binary search: hits are in (score descending, id ascending) order, so "comes after" is a prefix-closed test.
+        private int FirstAfter(SearchPosition after)
+        {
+            var (low, high) = (0, Count);
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (_scores[middle] < after.Score || (_scores[middle] == after.Score && _ids[middle] > after.QuestionId))
+                {
+                    high = middle;
+                }
+                else
+                {
+                    low = middle + 1;
+                }
+            }
+            return low;
+        }
+    }
+}
