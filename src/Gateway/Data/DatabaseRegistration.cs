@@ -37,6 +37,7 @@ public static class DatabaseRegistration
                 services.AddSingleton<IQuestionSearch, SqlServerQuestionSearch>();
                 break;
             default:
+                SqliteLibrary.Configure();
                 var sqlite = SqliteConnection(connectionString);
                 services.AddPooledDbContextFactory<SqliteMedQaDbContext>((sp, o) => o
                     .UseSqlite(sqlite, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
