@@ -60,3 +60,29 @@ public sealed class SearchIndexMigrationTests
         Assert.Contains("post-viral", body.Data()["viral"]!["nodes"]![0]!["snippet"]!["text"]!.GetValue<string>());
     }
 }
+
+/// <summary>The search view reads the same text in every SQLite the database may be opened with.</summary>
+public sealed class SearchSourceViewTests
+{
+    [Fact]
+    public async Task The_view_older_SQLite_can_read_gives_the_text_the_index_holds_in_position_order()
+    {
+        using var factory = new EmptyMedQaFactory();
+        await factory.ImportAsync(Pages.TwoReplies);
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<MedQaDbContext>>().CreateDbContextAsync();
+        var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+        await migrator.MigrateAsync("20261126090000_SearchExternalContent"); // the view with group_concat(... ORDER BY ...)
+        // positions that run against the rows' physical order, indexed through that view
+        await db.Database.ExecuteSqlRawAsync("""UPDATE "Replies" SET "Position" = 100 - "Position";""");
+        await db.Database.ExecuteSqlRawAsync("""UPDATE "ArticleSections" SET "Position" = 100 - "Position";""");
+        await db.Database.ExecuteSqlRawAsync("""INSERT INTO "QuestionSearch" ("QuestionSearch") VALUES ('rebuild');""");
+
+        await migrator.MigrateAsync();
+
+        await db.Database.ExecuteSqlRawAsync("""INSERT INTO "QuestionSearch" ("QuestionSearch", rank) VALUES ('integrity-check', 1);""");
+        var replies = await db.Database.SqlQuery<string>($"""SELECT replies AS "Value" FROM "QuestionSearchSource" """).SingleAsync();
+        Assert.StartsWith("See a chest physician", replies);
+        var views = await db.Database.SqlQuery<string>($"""SELECT sql AS "Value" FROM sqlite_master WHERE type = 'view'""").ToListAsync();
+        Assert.All(views, sql => Assert.DoesNotMatch(@"group_concat\([^()]*ORDER BY", sql)); // SQLite 3.44 and later only
+    }
+}
