@@ -22,9 +22,12 @@ public sealed class RequestServices(IServiceProvider services)
 
 public static class RequestServicesExtensions
 {
-    /// <summary>A request-scoped service, from the request's cache when there is one.</summary>
+    /// <summary>
+    /// A request-scoped service, from the request's cache when there is one (the HTTP handler puts it there), else
+    /// from the execution's <c>RequestServices</c> (an execution started in process, by a test or a tool).
+    /// </summary>
     public static T Service<T>(this IResolveFieldContext context) where T : notnull =>
         context.UserContext.TryGetValue(RequestServices.Key, out var cache) && cache is RequestServices services
             ? services.Get<T>()
-            : context.Service<T>();
+            : (context.RequestServices ?? throw new MissingRequestServicesException()).GetRequiredService<T>();
 }
