@@ -13,7 +13,7 @@ public sealed class FaqType : ObjectGraphType<Faq>
         Description = "A FAQ topic (\"Facial Twitching\") within a specialty, as listed under \"Related FAQ\".";
         this.ImplementNode(f => f.Id);
         Field<NonNullGraphType<StringGraphType>>("topic").Description("The topic's title.")
-            .Resolve(context => context.Source.Topic);
+            .ResolveSource(source => source.Topic);
         Field<NonNullGraphType<SpecialtyType>>("specialty").Description("The specialty the topic belongs to.")
             .Resolve(context => context.Service<SpecialtyLoaders>().Resolve(context.Source.SpecialtyId));
     }

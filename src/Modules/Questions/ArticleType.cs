@@ -11,12 +11,12 @@ public sealed class ArticleType : ObjectGraphType<Article>
         Name = "Article";
         Description = "The \"More Info\" article of a question page.";
         Field<NonNullGraphType<StringGraphType>>("intro").Description("The paragraphs before the first section, line breaks kept.")
-            .Resolve(context => context.Source.Intro);
+            .ResolveSource(source => source.Intro);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ArticleSectionType>>>>("sections")
             .Description("The titled sections (\"Causes of ...\", \"Treatment Options\", ...), in page order.")
             .Resolve(context => context.Service<QuestionLoaders>().SectionsByQuestion.Resolve(context.Source.QuestionId));
         Field<StringGraphType>("conclusion").Description("The text under the \"Conclusion\" heading; null when there is none.")
-            .Resolve(context => context.Source.Conclusion);
+            .ResolveSource(source => source.Conclusion);
     }
 }
 
@@ -27,9 +27,9 @@ public sealed class ArticleSectionType : ObjectGraphType<ArticleSection>
         Name = "ArticleSection";
         Description = "A titled section of an article.";
         Field<NonNullGraphType<StringGraphType>>("heading").Description("The section's heading (`Treatment Options`).")
-            .Resolve(context => context.Source.Heading);
+            .ResolveSource(source => source.Heading);
         Field<NonNullGraphType<StringGraphType>>("body")
             .Description("The section's text, line breaks kept; numbered items read `N. Item title: text`.")
-            .Resolve(context => context.Source.Body);
+            .ResolveSource(source => source.Body);
     }
 }

@@ -1,3 +1,4 @@
+using MedQA.Kernel.GraphQL;
 using GraphQL.Types;
 
 namespace MedQA.Questions;
@@ -10,9 +11,9 @@ public sealed class AskerType : ObjectGraphType<Question>
         Name = "Asker";
         Description = "The patient who asked, as the page shows them: never more than an alias, a gender and an age range.";
         Field<NonNullGraphType<StringGraphType>>("alias").Description("The name the asker chose to show (`Zoo`).")
-            .Resolve(context => context.Source.AskerAlias);
+            .ResolveSource(source => source.AskerAlias);
         Field<NonNullGraphType<GenderType>>("gender").Description("The asker's gender; UNSPECIFIED when the page does not say.")
-            .Resolve(context => context.Source.AskerGender);
+            .ResolveSource(source => source.AskerGender);
         Field<AgeRangeType>("ageRange").Description("The asker's age bracket (`20~29`); null when the page does not say.")
             .Resolve(context => context.Source.AskerAgeMin is int min && context.Source.AskerAgeMax is int max
                 ? new AgeRange(min, max)
@@ -28,8 +29,8 @@ public sealed class AgeRangeType : ObjectGraphType<AgeRange>
     {
         Name = "AgeRange";
         Description = "An age bracket in years, both ends included.";
-        Field<NonNullGraphType<IntGraphType>>("min").Description("The youngest age of the bracket.").Resolve(c => c.Source.Min);
-        Field<NonNullGraphType<IntGraphType>>("max").Description("The oldest age of the bracket.").Resolve(c => c.Source.Max);
+        Field<NonNullGraphType<IntGraphType>>("min").Description("The youngest age of the bracket.").ResolveSource(source => source.Min);
+        Field<NonNullGraphType<IntGraphType>>("max").Description("The oldest age of the bracket.").ResolveSource(source => source.Max);
     }
 }
 

@@ -16,21 +16,21 @@ public sealed class QuestionType : ObjectGraphType<Question>
         this.ImplementNode(q => q.Id);
         Field<NonNullGraphType<StringGraphType>>("slug")
             .Description("The title in lower-case kebab form (`facial-nerve-twitching`): the page's address, for `question(slug:)`.")
-            .Resolve(context => context.Source.Slug);
+            .ResolveSource(source => source.Slug);
         Field<NonNullGraphType<StringGraphType>>("title").Description("The question's title, as the patient wrote it.")
-            .Resolve(context => context.Source.Title);
+            .ResolveSource(source => source.Title);
         Field<NonNullGraphType<StringGraphType>>("headline")
             .Description("The page headline (`Facial Nerve Twitches: Causes and Treatment Options`), without the specialty.")
-            .Resolve(context => context.Source.Headline);
+            .ResolveSource(source => source.Headline);
         Field<NonNullGraphType<StringGraphType>>("body")
             .Description("The question as the patient wrote it: plain text, line breaks kept.")
             .Resolve(context => (object?)context.Source.Body ?? context.Service<QuestionLoaders>().BodyById.Load(context.Source.Id));
         Field<NonNullGraphType<IsoDateGraphType>>("askedOn").Description("The day the question was asked.")
-            .Resolve(context => context.Source.AskedOn);
+            .ResolveSource(source => source.AskedOn);
         Field<NonNullGraphType<SpecialtyType>>("specialty").Description("The specialty the question was asked in.")
             .Resolve(context => context.Service<SpecialtyLoaders>().Resolve(context.Source.SpecialtyId));
         Field<NonNullGraphType<AskerType>>("asker").Description("Who asked: alias, gender and age range.")
-            .Resolve(context => context.Source);
+            .ResolveSource(source => source);
         Field<ArticleType>("article").Description("The \"More Info\" article; null when the page has none.")
             .Resolve(context =>
             {

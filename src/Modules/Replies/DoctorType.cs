@@ -13,7 +13,7 @@ public sealed class DoctorType : ObjectGraphType<Doctor>
         Description = "A doctor who replies to questions.";
         this.ImplementNode(d => d.Id);
         Field<NonNullGraphType<StringGraphType>>("name").Description("The doctor's name without the title (`Lan Shengxing`).")
-            .Resolve(context => context.Source.Name);
+            .ResolveSource(source => source.Name);
         Field<NonNullGraphType<SpecialtyType>>("specialty").Description("The specialty the doctor replies in.")
             .Resolve(context => context.Service<SpecialtyLoaders>().Resolve(context.Source.SpecialtyId));
     }

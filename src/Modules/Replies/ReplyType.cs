@@ -14,8 +14,8 @@ public sealed class ReplyType : ObjectGraphType<Reply>
         Field<NonNullGraphType<DoctorType>>("doctor").Description("The doctor who replied.")
             .Resolve(context => context.Service<ReplyLoaders>().DoctorById.Resolve(context.Source.DoctorId));
         Field<NonNullGraphType<StringGraphType>>("body").Description("The reply: plain text, line breaks kept.")
-            .Resolve(context => context.Source.Body);
+            .ResolveSource(source => source.Body);
         Field<NonNullGraphType<IsoDateGraphType>>("repliedOn").Description("The day the doctor replied.")
-            .Resolve(context => context.Source.RepliedOn);
+            .ResolveSource(source => source.RepliedOn);
     }
 }

@@ -12,9 +12,9 @@ public sealed class SpecialtyType : ObjectGraphType<Specialty>
         this.ImplementNode(s => s.Id);
         Field<NonNullGraphType<StringGraphType>>("slug")
             .Description("The specialty's name in lower-case kebab form (`family-medicine`), for `specialty(slug:)`.")
-            .Resolve(context => context.Source.Slug);
+            .ResolveSource(source => source.Slug);
         Field<NonNullGraphType<StringGraphType>>("name")
             .Description("The specialty's name as the site shows it (`Family Medicine`).")
-            .Resolve(context => context.Source.Name);
+            .ResolveSource(source => source.Name);
     }
 }

@@ -13,13 +13,13 @@ public abstract class ConnectionType<TNodeType, TEdgeType, T> : ObjectGraphType<
         Description = $"One page of {nodeName.ToLowerInvariant()}s, with the cursors to fetch the next one.";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TEdgeType>>>>("edges")
             .Description("The items of this page, each with its cursor.")
-            .Resolve(context => context.Source.Edges);
+            .ResolveSource(source => source.Edges);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes")
             .Description("The items of this page, without cursors.")
             .Resolve(context => context.Source.Edges.Select(e => e.Node));
         Field<NonNullGraphType<PageInfoType>>("pageInfo")
             .Description("Whether there are more pages, and the cursors at both ends of this one.")
-            .Resolve(context => context.Source.PageInfo);
+            .ResolveSource(source => source.PageInfo);
         Field<NonNullGraphType<IntGraphType>>("totalCount")
             .Description("How many items match, over all pages. Counted only when selected.")
             .ResolveAsync(async context => await context.Source.CountTotal(context.CancellationToken));
@@ -36,10 +36,10 @@ public abstract class EdgeType<TNodeType, T> : ObjectGraphType<Edge<T>>
         Description = $"A {nodeName.ToLowerInvariant()} in a connection, with its cursor.";
         Field<NonNullGraphType<StringGraphType>>("cursor")
             .Description("Pass as `after` to fetch the items that follow this one.")
-            .Resolve(context => context.Source.Cursor);
+            .ResolveSource(source => source.Cursor);
         Field<NonNullGraphType<TNodeType>>("node")
             .Description($"The {nodeName.ToLowerInvariant()}.")
-            .Resolve(context => context.Source.Node);
+            .ResolveSource(source => source.Node);
     }
 }
 
@@ -50,12 +50,12 @@ public sealed class PageInfoType : ObjectGraphType<PageInfo>
         Name = "PageInfo";
         Description = "Where a page stands in its connection.";
         Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Description("Whether more items follow this page.")
-            .Resolve(context => context.Source.HasNextPage);
+            .ResolveSource(source => source.HasNextPage);
         Field<NonNullGraphType<BooleanGraphType>>("hasPreviousPage").Description("Whether items come before this page.")
-            .Resolve(context => context.Source.HasPreviousPage);
+            .ResolveSource(source => source.HasPreviousPage);
         Field<StringGraphType>("startCursor").Description("The cursor of the first item; null on an empty page.")
-            .Resolve(context => context.Source.StartCursor);
+            .ResolveSource(source => source.StartCursor);
         Field<StringGraphType>("endCursor").Description("The cursor of the last item; null on an empty page.")
-            .Resolve(context => context.Source.EndCursor);
+            .ResolveSource(source => source.EndCursor);
     }
 }

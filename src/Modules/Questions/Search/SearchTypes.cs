@@ -13,9 +13,9 @@ public sealed class SearchResultType : ObjectGraphType<SearchHit>
         Field<NonNullGraphType<QuestionType>>("question").Description("The matching question.")
             .Resolve(context => context.Service<QuestionLoaders>().ById.Load(context.Source.QuestionId));
         Field<NonNullGraphType<FloatGraphType>>("score").Description("How well it matches: higher is better; comparable within one search only.")
-            .Resolve(context => context.Source.Score);
+            .ResolveSource(source => source.Score);
         Field<NonNullGraphType<SnippetType>>("snippet").Description("A piece of the matching text, with the matched words marked as ranges.")
-            .Resolve(context => context.Source.Snippet);
+            .ResolveSource(source => source.Snippet);
     }
 }
 
@@ -25,9 +25,9 @@ public sealed class SnippetType : ObjectGraphType<Snippet>
     {
         Name = "Snippet";
         Description = "Plain text (never markup) and the ranges of it that matched: render the highlights as you like.";
-        Field<NonNullGraphType<StringGraphType>>("text").Description("The text; `…` marks where it was cut.").Resolve(c => c.Source.Text);
+        Field<NonNullGraphType<StringGraphType>>("text").Description("The text; `…` marks where it was cut.").ResolveSource(source => source.Text);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TextRangeType>>>>("highlights").Description("The matched ranges of `text`, in order.")
-            .Resolve(c => c.Source.Highlights);
+            .ResolveSource(source => source.Highlights);
     }
 }
 
@@ -37,8 +37,8 @@ public sealed class TextRangeType : ObjectGraphType<TextRange>
     {
         Name = "TextRange";
         Description = "A range of a text, counted in UTF-16 code units (JavaScript string indexes).";
-        Field<NonNullGraphType<IntGraphType>>("start").Description("Where the range starts.").Resolve(c => c.Source.Start);
-        Field<NonNullGraphType<IntGraphType>>("length").Description("How long it is.").Resolve(c => c.Source.Length);
+        Field<NonNullGraphType<IntGraphType>>("start").Description("Where the range starts.").ResolveSource(source => source.Start);
+        Field<NonNullGraphType<IntGraphType>>("length").Description("How long it is.").ResolveSource(source => source.Length);
     }
 }
 
