@@ -13,7 +13,7 @@ namespace MedQA.Gateway.Http;
 /// rely on: <c>Cache-Control</c> (max-age from configuration, shorter when the content says so), a strong
 /// <c>ETag</c>, and <c>304 Not Modified</c> on <c>If-None-Match</c>. Anything with errors is <c>no-store</c>.
 /// </summary>
-public sealed class GraphQLResponseWriter(IGraphQLSerializer serializer, GraphQLLimits limits)
+public sealed class GraphQLResponseWriter(IGraphQLTextSerializer serializer, GraphQLLimits limits)
 {
     public Task ErrorAsync(HttpContext http, int status, string mediaType, string code, string message)
     {
@@ -41,9 +41,8 @@ public sealed class GraphQLResponseWriter(IGraphQLSerializer serializer, GraphQL
             await WriteAsync(http, mediaType, result);
             return;
         }
-        var body = new MemoryStream();
-        await serializer.WriteAsync(body, result, http.RequestAborted);
-        var etag = $"\"{Base64Url.EncodeToString(SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)))}\"";
+        var body = await SerializeAsync(result, http.RequestAborted);
+        var etag = $"\"{Base64Url.EncodeToString(SHA256.HashData(body.Span))}\"";
         var maxAge = http.RequestServices.GetRequiredService<CacheHint>().MaxAgeSeconds;
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = maxAge > 0 ? $"public, max-age={maxAge}" : "no-cache";
@@ -55,12 +54,31 @@ public sealed class GraphQLResponseWriter(IGraphQLSerializer serializer, GraphQL
         }
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
         http.Response.ContentLength = body.Length;
-        await http.Response.Body.WriteAsync(body.GetBuffer().AsMemory(0, (int)body.Length), http.RequestAborted);
+        await http.Response.Body.WriteAsync(body, http.RequestAborted);
     }
 
-    private Task WriteAsync(HttpContext http, string mediaType, ExecutionResult result)
+    private async Task WriteAsync(HttpContext http, string mediaType, ExecutionResult result)
     {
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
-        return serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        if (!ExecutionTreeJson.CanWrite(result))
+        {
+            await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+            return;
+        }
+        ExecutionTreeJson.Write(http.Response.BodyWriter, result, serializer);
+        await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
+    }
+
+    private async Task<ReadOnlyMemory<byte>> SerializeAsync(ExecutionResult result, CancellationToken cancellationToken)
+    {
+        if (ExecutionTreeJson.CanWrite(result))
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            ExecutionTreeJson.Write(buffer, result, serializer);
+            return buffer.WrittenMemory;
+        }
+        var body = new MemoryStream();
+        await serializer.WriteAsync(body, result, cancellationToken);
+        return body.GetBuffer().AsMemory(0, (int)body.Length);
     }
 }
