@@ -73,8 +73,12 @@ public sealed class PlannedExecutionStrategy : ParallelExecutionStrategy
             return;
         }
         var type = parent.GetObjectGraphType(context.Schema)!;
-        var fields = _plans.GetOrCreateValue(selection).For(type, () =>
-            [.. CollectFieldsFrom(context, type, selection, null).Values]);
+        var fields = _plans.GetOrCreateValue(selection).For(type, () => Collect(context, type, selection));
+        if (fields is null)
+        {
+            base.SetSubFieldNodes(context, parent);
+            return;
+        }
         var nodes = new ExecutionNode[fields.Length];
         for (var i = 0; i < fields.Length; i++)
         {
@@ -82,6 +86,39 @@ public sealed class PlannedExecutionStrategy : ParallelExecutionStrategy
             nodes[i] = BuildExecutionNode(parent, definition.ResolvedType!, field, definition);
         }
         parent.SubFields = nodes;
+    }
+
+    /// <summary>
+    /// The fields of a selection for a type, or null when GraphQL.NET merged some (the same response key twice, with
+    /// sub-selections): a merged field is a new node whose argument values GraphQL.NET records in the request's
+    /// execution context, so it must be collected on every request.
+    /// </summary>
+    private (GraphQLField, FieldType)[]? Collect(GraphQL.Execution.ExecutionContext context, IObjectGraphType type, GraphQLSelectionSet selection)
+    {
+        var fields = CollectFieldsFrom(context, type, selection, null).Values;
+        var written = Written(context.Document, selection, new HashSet<GraphQLField>(ReferenceEqualityComparer.Instance));
+        return fields.All(f => written.Contains(f.field)) ? [.. fields] : null;
+    }
+
+    private static HashSet<GraphQLField> Written(GraphQLDocument document, GraphQLSelectionSet selection, HashSet<GraphQLField> fields)
+    {
+        foreach (var node in selection.Selections)
+        {
+            switch (node)
+            {
+                case GraphQLField field:
+                    fields.Add(field);
+                    break;
+                case GraphQLInlineFragment inline:
+                    Written(document, inline.SelectionSet, fields);
+                    break;
+                case GraphQLFragmentSpread spread when document.Definitions.OfType<GraphQLFragmentDefinition>()
+                    .FirstOrDefault(d => d.FragmentName.Name.StringValue == spread.FragmentName.Name.StringValue) is { } fragment:
+                    Written(document, fragment.SelectionSet, fields);
+                    break;
+            }
+        }
+        return fields;
     }
 
     private bool HasDirectives(GraphQLDocument document) =>
@@ -95,12 +132,12 @@ public sealed class PlannedExecutionStrategy : ParallelExecutionStrategy
         _ => false,
     };
 
-    /// <summary>The collected fields of one selection set, by the object type they were collected for.</summary>
+    /// <summary>The collected fields of one selection set, by the object type they were collected for (null: merged).</summary>
     private sealed class Plans
     {
-        private volatile KeyValuePair<IObjectGraphType, (GraphQLField, FieldType)[]>[] _byType = [];
+        private volatile KeyValuePair<IObjectGraphType, (GraphQLField, FieldType)[]?>[] _byType = [];
 
-        public (GraphQLField Field, FieldType Definition)[] For(IObjectGraphType type, Func<(GraphQLField, FieldType)[]> collect)
+        public (GraphQLField Field, FieldType Definition)[]? For(IObjectGraphType type, Func<(GraphQLField, FieldType)[]?> collect)
         {
             foreach (var (known, fields) in _byType)
             {

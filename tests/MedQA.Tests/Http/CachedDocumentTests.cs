@@ -66,6 +66,24 @@ public sealed class CachedDocumentTests(CatalogueFactory catalogue) : IClassFixt
     }
 
     [Fact]
+    public async Task A_field_merged_with_arguments_keeps_them_on_every_request()
+    {
+        // GraphQL.NET merges the two "similar" into a new field and records its arguments in the request's context.
+        const string query = """
+            query MergedArguments($m: Int) { questions(first: 2) { nodes { similar(first: $m) { headline } ...Doctor } } }
+            fragment Doctor on Question { similar(first: $m) { doctorName } }
+            """;
+
+        foreach (var m in new[] { 3, 3, 1, 2 })
+        {
+            var (_, body) = await _client.PostAsync(query, new { m });
+
+            Assert.Null(body["errors"]);
+            Assert.All(body.Data()["questions"]!["nodes"]!.AsArray(), node => Assert.Equal(m, node!["similar"]!.AsArray().Count));
+        }
+    }
+
+    [Fact]
     public async Task Directives_follow_their_variables_on_every_request()
     {
         const string query = "query Directive($show: Boolean!) { questions(first: 2) { nodes { slug title @include(if: $show) } } }";
