@@ -133,6 +133,6 @@ public static partial class QuestionPaging
 
     private static string CursorOf(Question question, QuestionOrderField field) => Paging.Cursor(
         Code(field),
-        field == QuestionOrderField.Title ? question.Title : question.AskedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        field == QuestionOrderField.Title ? question.Title : IsoDateGraphType.Write(question.AskedOn),
         question.Id.ToString(CultureInfo.InvariantCulture));
 }

@@ -33,7 +33,10 @@ public sealed class IsoDateGraphType : ScalarGraphType
     public override object? Serialize(object? value) => value switch
     {
         null => null,
-        DateOnly date => date.ToString(Format, CultureInfo.InvariantCulture),
+        DateOnly date => Write(date),
         _ => ThrowSerializationError(value),
     };
+
+    /// <summary><c>YYYY-MM-DD</c>: .NET's round-trip format for a date, written without parsing a format string.</summary>
+    public static string Write(DateOnly date) => date.ToString("O", CultureInfo.InvariantCulture);
 }
