@@ -71,9 +71,15 @@ internal sealed class ImportCommands : IDisposable
         return (RowInserter<T>)inserter;
     }
 
+    /// <summary>Bulk sessions that indexed at least this many pages compact the index when they finish.</summary>
+    public const int OptimizeAfterPages = 1_000;
+
+    private int _indexed;
+
     /// <summary>Indexes a question's text as its rows now are (<see cref="IQuestionSearch.IndexCommand"/>).</summary>
     public Task IndexAsync(int questionId, CancellationToken cancellationToken)
     {
+        _indexed++;
         _index.Set(0, questionId);
         return _index.ExecuteAsync(Transaction, cancellationToken);
     }
@@ -87,6 +93,18 @@ internal sealed class ImportCommands : IDisposable
         }
         _unindex.Set(0, questionId);
         return _unindex.ExecuteAsync(Transaction, cancellationToken);
+    }
+
+    /// <summary>
+    /// After a large bulk session, rewrites the index compactly (<see cref="IQuestionSearch.OptimizeCommand"/>); a
+    /// small import leaves the merging to the engine, since the rewrite costs as much as the whole index.
+    /// </summary>
+    public async Task CompactIndexAsync(CancellationToken cancellationToken)
+    {
+        if (_indexed >= OptimizeAfterPages && _search.OptimizeCommand is { } optimize)
+        {
+            await _db.Database.ExecuteSqlRawAsync(optimize, cancellationToken);
+        }
     }
 
     /// <summary>Tells search that the session committed: what it indexed is in the database now.</summary>

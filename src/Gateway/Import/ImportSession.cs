@@ -124,8 +124,8 @@ public sealed partial class ImportSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Commits the rest and ends the session. A bulk session also copies its write-ahead log into the database file
-    /// here, so an import's timing includes all of its writing.
+    /// Commits the rest and ends the session. A bulk session also compacts the search index and copies its write-ahead
+    /// log into the database file here, so an import's timing includes all of its writing.
     /// </summary>
     public async Task FinishAsync(CancellationToken cancellationToken = default)
     {
@@ -136,7 +136,14 @@ public sealed partial class ImportSession : IAsyncDisposable
         _written.Clear();
         if (_bulk)
         {
-            await BulkWriteSettings.FinishAsync(_db, cancellationToken);
+            try
+            {
+                await _commands.CompactIndexAsync(cancellationToken);
+            }
+            finally
+            {
+                await BulkWriteSettings.FinishAsync(_db, cancellationToken);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using MedQA.Gateway.Generate;
 using MedQA.Gateway.Import;
 using MedQA.Kernel.Data;
 using MedQA.Tests.Support;
@@ -50,6 +51,22 @@ public sealed class BulkImportTests : IDisposable
                 await db.DisposeAsync();
             }
         }
+    }
+
+    [Fact]
+    public async Task A_large_bulk_import_leaves_the_search_index_in_one_segment()
+    {
+        // Two sessions (each leaves at least one segment of its own), each above the 1,000 pages from which a bulk
+        // session compacts the index (ImportCommands.OptimizeAfterPages).
+        var importer = _factory.Services.GetRequiredService<PageImporter>();
+        var reports = new[] { await GenerateCommand.RunAsync(importer, 1_200, seed: 7), await GenerateCommand.RunAsync(importer, 1_200, seed: 8) };
+
+        Assert.All(reports, report => Assert.Equal(1_200, report.Imported));
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<MedQaDbContext>>().CreateDbContextAsync();
+        // FTS5 keeps one row per leaf page of each segment in its _idx table: one segment id left, nothing to merge
+        var segments = await db.Database.SqlQuery<int>($"""SELECT count(DISTINCT segid) AS "Value" FROM "QuestionSearch_idx" """).SingleAsync();
+        Assert.Equal(1, segments);
+        await db.Database.ExecuteSqlRawAsync("""INSERT INTO "QuestionSearch" ("QuestionSearch", rank) VALUES ('integrity-check', 1);""");
     }
 
     private static async Task<long> PragmaAsync(MedQaDbContext db, string name)

@@ -52,6 +52,8 @@ public sealed class CachedQuestionSearch(IQuestionSearch inner, IDbContextFactor
 
     public string? UnindexCommand => inner.UnindexCommand;
 
+    public string? OptimizeCommand => inner.OptimizeCommand;
+
     /// <summary>Imports in this process are seen at once; imports by another process after the rankings expire.</summary>
     public void IndexChanged()
     {

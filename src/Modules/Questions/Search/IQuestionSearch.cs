@@ -39,6 +39,12 @@ public interface IQuestionSearch
     /// </summary>
     string? UnindexCommand { get; }
 
+    /// <summary>
+    /// SQL that rewrites the index compactly after a bulk import (on SQLite, FTS5 'optimize': a 100,000-page import
+    /// leaves it in many segments, which every MATCH walks); null when the engine keeps its index compact itself.
+    /// </summary>
+    string? OptimizeCommand => null;
+
     /// <summary>Called after an import in this process committed index changes (a cache forgets what it kept).</summary>
     void IndexChanged()
     {
