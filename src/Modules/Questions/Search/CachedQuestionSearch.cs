@@ -4,12 +4,6 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace MedQA.Questions.Search;
 
-/// <summary>How long a search's ranking is kept, and how many hits all kept rankings may hold together.</summary>
-public sealed record SearchCacheSettings(TimeSpan Lifetime, long MaxHits)
-{
-    public bool Enabled => Lifetime > TimeSpan.Zero && MaxHits > 0;
-}
-
 /// <summary>
 /// Search with each query's ranking kept for a while. Ranking scores every match (bm25 over the 2,500 questions that
 /// match "knee pain" in a catalogue of 100,000: about 4 ms of SQLite, growing with the catalogue), so a popular query,
@@ -20,8 +14,12 @@ public sealed record SearchCacheSettings(TimeSpan Lifetime, long MaxHits)
 public sealed class CachedQuestionSearch(IQuestionSearch inner, IDbContextFactory<MedQaDbContext> contexts, SearchCacheSettings settings)
     : IQuestionSearch, IDisposable
 {
-    private readonly MemoryCache _rankings = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, settings.MaxHits) });
+    private readonly MemoryCache _rankings = new(new MemoryCacheOptions { SizeLimit = Math.Max(EntryCostInHits, settings.MaxHits) });
     private int _generation; // one more at every import commit here: a ranking begun before one is not kept
+
+    // What a kept ranking costs besides its hits (cache entry, key, task, two arrays: ~450 bytes), in hits of 12 bytes:
+    // without it, many one-hit queries could hold far more memory than the limit says.
+    private const int EntryCostInHits = 40;
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(MedQaDbContext db, SearchQuery query, int take, SearchPosition? after, CancellationToken cancellationToken)
     {
@@ -69,16 +67,16 @@ public sealed class CachedQuestionSearch(IQuestionSearch inner, IDbContextFactor
         var key = query.Key;
         if (!_rankings.TryGetValue(key, out Task<Ranking>? ranking) || ranking is null || ranking.IsFaulted || ranking.IsCanceled)
         {
-            // Until it is known, a ranking counts as one hit; then as many as it holds (the cache evicts by that size).
+            // Until it is known, a ranking costs an entry; then its hits as well (the cache evicts by that size).
             var expires = DateTimeOffset.UtcNow + settings.Lifetime;
             var generation = Volatile.Read(ref _generation);
-            ranking = _rankings.Set(key, LoadAsync(query), new MemoryCacheEntryOptions { AbsoluteExpiration = expires, Size = 1 });
+            ranking = _rankings.Set(key, LoadAsync(query), new MemoryCacheEntryOptions { AbsoluteExpiration = expires, Size = EntryCostInHits });
             _ = ranking.ContinueWith(
                 done =>
                 {
                     if (done.IsCompletedSuccessfully && Volatile.Read(ref _generation) == generation)
                     {
-                        _rankings.Set(key, done, new MemoryCacheEntryOptions { AbsoluteExpiration = expires, Size = Math.Max(1, done.Result.Count) });
+                        _rankings.Set(key, done, new MemoryCacheEntryOptions { AbsoluteExpiration = expires, Size = EntryCostInHits + done.Result.Count });
                     }
                     else
                     {
