@@ -9,9 +9,15 @@ public sealed class UncachedCatalogueFactory : CatalogueFactory
     public UncachedCatalogueFactory() => Factory.WithSetting("MedQA:Search:RankingCacheSeconds", "0");
 }
 
+/// <summary>A catalogue whose searches keep only their 5 best hits: later pages are ranked by the database.</summary>
+public sealed class ShallowCachedCatalogueFactory : CatalogueFactory
+{
+    public ShallowCachedCatalogueFactory() => Factory.WithSetting("MedQA:Search:RankingCacheDepth", "5");
+}
+
 /// <summary>Search rankings kept in memory (MedQA:Search:RankingCacheSeconds) give the pages the database gives.</summary>
-public sealed class SearchRankingCacheTests(CatalogueFactory cached, UncachedCatalogueFactory uncached)
-    : IClassFixture<CatalogueFactory>, IClassFixture<UncachedCatalogueFactory>
+public sealed class SearchRankingCacheTests(CatalogueFactory cached, UncachedCatalogueFactory uncached, ShallowCachedCatalogueFactory shallow)
+    : IClassFixture<CatalogueFactory>, IClassFixture<UncachedCatalogueFactory>, IClassFixture<ShallowCachedCatalogueFactory>
 {
     private const string Page = """
         query($q: String!, $n: Int, $a: String) { search(query: $q, first: $n, after: $a) {
@@ -20,6 +26,8 @@ public sealed class SearchRankingCacheTests(CatalogueFactory cached, UncachedCat
 
     [Theory]
     [InlineData("knee", 7)]
+    [InlineData("knee", 2)]
+    [InlineData("knee", 5)]
     [InlineData("question 01*", 4)]
     [InlineData("stairs \"second opinion\"", 25)]
     [InlineData("nothing matches this", 5)]
@@ -27,8 +35,10 @@ public sealed class SearchRankingCacheTests(CatalogueFactory cached, UncachedCat
     {
         var fromMemory = await AllPagesAsync(cached, query, size);
         var fromDatabase = await AllPagesAsync(uncached, query, size);
+        var fromBoth = await AllPagesAsync(shallow, query, size); // the first 5 hits kept, the rest from the database
 
         Assert.Equal(fromDatabase.Select(p => p.ToJsonString()), fromMemory.Select(p => p.ToJsonString()));
+        Assert.Equal(fromDatabase.Select(p => p.ToJsonString()), fromBoth.Select(p => p.ToJsonString()));
     }
 
     [Fact]

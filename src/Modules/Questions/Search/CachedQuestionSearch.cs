@@ -27,7 +27,10 @@ public sealed class CachedQuestionSearch(IQuestionSearch inner, IDbContextFactor
         {
             return await inner.SearchAsync(db, query, take, after, cancellationToken);
         }
-        var page = (await RankingAsync(query, cancellationToken)).Page(after, take);
+        if ((await RankingAsync(query, cancellationToken)).Page(after, take) is not { } page)
+        {
+            return await inner.SearchAsync(db, query, take, after, cancellationToken); // deeper than the kept hits
+        }
         var snippets = await inner.SnippetsAsync(db, query, page.Select(h => h.QuestionId).ToList(), cancellationToken);
         // a question re-imported since the ranking was made may no longer match: it is left out rather than shown
         return page.Where(h => snippets.ContainsKey(h.QuestionId))
@@ -36,7 +39,7 @@ public sealed class CachedQuestionSearch(IQuestionSearch inner, IDbContextFactor
 
     public async Task<int> CountAsync(MedQaDbContext db, SearchQuery query, CancellationToken cancellationToken) =>
         settings.Enabled && !query.IsEmpty
-            ? (await RankingAsync(query, cancellationToken)).Count
+            ? (await RankingAsync(query, cancellationToken)).Total
             : await inner.CountAsync(db, query, cancellationToken);
 
     public Task<IReadOnlyDictionary<int, Snippet>> SnippetsAsync(MedQaDbContext db, SearchQuery query, IReadOnlyList<int> questionIds, CancellationToken cancellationToken) =>
@@ -92,29 +95,32 @@ public sealed class CachedQuestionSearch(IQuestionSearch inner, IDbContextFactor
     private async Task<Ranking> LoadAsync(SearchQuery query)
     {
         await using var db = await contexts.CreateDbContextAsync();
-        var rows = await inner.Ranked(db, query).ToListAsync();
-        return new Ranking(rows);
+        var best = await inner.Ranked(db, query).OrderByDescending(r => r.Score).ThenBy(r => r.QuestionId).Take(settings.Depth + 1).ToListAsync();
+        var total = best.Count <= settings.Depth ? best.Count : await inner.CountAsync(db, query, CancellationToken.None);
+        return new Ranking(best.Take(settings.Depth).ToList(), total);
     }
 
-    /// <summary>Every match of a query, best first, ties by question id: the order of the search's pages.</summary>
-    private sealed class Ranking
+    /// <summary>The best hits of a query, best first, ties by question id (the order of the search's pages), and how many there are.</summary>
+    private sealed class Ranking(List<RankedQuestion> best, int total)
     {
-        private readonly int[] _ids;
-        private readonly double[] _scores;
-
-        public Ranking(List<RankedQuestion> rows)
-        {
-            rows.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.QuestionId.CompareTo(b.QuestionId));
-            _ids = [.. rows.Select(r => r.QuestionId)];
-            _scores = [.. rows.Select(r => r.Score)];
-        }
+        private readonly int[] _ids = [.. best.Select(r => r.QuestionId)];
+        private readonly double[] _scores = [.. best.Select(r => r.Score)];
 
         public int Count => _ids.Length;
 
-        /// <summary>Up to <paramref name="take"/> hits after a position (from the start without one).</summary>
-        public List<(int QuestionId, double Score)> Page(SearchPosition? after, int take)
+        public int Total => total;
+
+        /// <summary>
+        /// Up to <paramref name="take"/> hits after a position (from the start without one); null when the page would
+        /// reach past the kept hits while more exist.
+        /// </summary>
+        public List<(int QuestionId, double Score)>? Page(SearchPosition? after, int take)
         {
             var start = after is null ? 0 : FirstAfter(after);
+            if (Count < Total && start + take > Count)
+            {
+                return null;
+            }
             var page = new List<(int, double)>(Math.Min(take, Count - start));
             for (var i = start; i < Count && page.Count < take; i++)
             {
