@@ -5,11 +5,10 @@ using Microsoft.Extensions.Caching.Memory;
 namespace MedQA.Questions.Search;
 
 /// <summary>
-/// Search with each query's ranking kept for a while. Ranking scores every match (bm25 over the 2,500 questions that
-/// match "knee pain" in a catalogue of 100,000: about 4 ms of SQLite, growing with the catalogue), so a popular query,
-/// its next pages and its count are served from one ranking, and each page only makes its snippets. A ranking lives
-/// as long as the <c>Cache-Control</c> max-age of search answers allows (imports show up in search after it at most);
-/// concurrent searches for the same query share one ranking query.
+/// Search with each query's ranking (its best hits and count) kept for a while. Ranking scores every match (bm25 over
+/// the 2,500 questions that match "knee pain" in 100,000: about 4 ms of SQLite, growing with the catalogue), so a
+/// popular query, its next pages and its count share one ranking, and each page only makes its snippets. A ranking
+/// lives as long as the max-age of search answers; concurrent searches for one query share one ranking query.
 /// </summary>
 public sealed class CachedQuestionSearch(IQuestionSearch inner, IDbContextFactory<MedQaDbContext> contexts, SearchCacheSettings settings)
     : IQuestionSearch, IDisposable
