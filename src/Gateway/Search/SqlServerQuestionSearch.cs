@@ -29,8 +29,7 @@ internal sealed class SqlServerQuestionSearch : IQuestionSearch
             WHERE CAST(k.[RANK] AS float) < {score} OR (CAST(k.[RANK] AS float) = {score} AND s.QuestionId > {id})
             ORDER BY Score DESC, s.QuestionId
             """).ToListAsync(cancellationToken);
-        var words = query.Terms.SelectMany(t => t.Words).ToList();
-        return rows.Select(r => new SearchHit(r.QuestionId, r.Score, Cut(r.Body.Length > 0 ? r.Body : r.Title, words))).ToList();
+        return rows.Select(r => new SearchHit(r.QuestionId, r.Score, Cut(r, query))).ToList();
     }
 
     public async Task<IReadOnlyDictionary<int, Snippet>> SnippetsAsync(MedQaDbContext db, SearchQuery query, IReadOnlyList<int> questionIds, CancellationToken cancellationToken)
@@ -45,8 +44,7 @@ internal sealed class SqlServerQuestionSearch : IQuestionSearch
             WHERE s.QuestionId IN (SELECT CAST([value] AS int) FROM OPENJSON({ids}))
               AND s.QuestionId IN (SELECT [KEY] FROM CONTAINSTABLE(QuestionSearch, *, {Condition(query)}))
             """).ToListAsync(cancellationToken);
-        var words = query.Terms.SelectMany(t => t.Words).ToList();
-        return rows.ToDictionary(r => r.QuestionId, r => Cut(r.Body.Length > 0 ? r.Body : r.Title, words));
+        return rows.ToDictionary(r => r.QuestionId, r => Cut(r, query));
     }
 
     public Task<int> CountAsync(MedQaDbContext db, SearchQuery query, CancellationToken cancellationToken) => query.IsEmpty
@@ -87,6 +85,10 @@ internal sealed class SqlServerQuestionSearch : IQuestionSearch
     /// <summary>The CONTAINS condition: every term, as a quoted word, prefix ("word*") or phrase, joined by AND.</summary>
     private static string Condition(SearchQuery query) =>
         string.Join(query.AnyTerm ? " OR " : " AND ", query.Terms.Select(t => $"\"{string.Join(' ', t.Words)}{(t.Prefix ? "*" : "")}\""));
+
+    /// <summary>The snippet of a hit: its body (or title) cut around the first matched word.</summary>
+    private static Snippet Cut(Row row, SearchQuery query) =>
+        Cut(row.Body.Length > 0 ? row.Body : row.Title, [.. query.Terms.SelectMany(t => t.Words)]);
 
     private static Snippet Cut(string text, List<string> words)
     {

@@ -47,7 +47,7 @@ internal sealed class SqliteQuestionSearch : IQuestionSearch
         {
             return new Dictionary<int, Snippet>();
         }
-        // One MATCH per question, on its rowid: FTS5 finds the question in the match list instead of walking it all.
+        // One MATCH per question, on its rowid (cheap once the index is one segment: see OptimizeCommand).
         var match = Match(query);
         var ids = JsonSerializer.Serialize(questionIds);
         var rows = await db.Database.SqlQuery<Row>($"""
