@@ -9,9 +9,14 @@ using Microsoft.EntityFrameworkCore;
 
 // Usage: dotnet run -c Release --project tests/MedQA.Benchmarks -- [--questions 100000] [--seed 42] [--seconds 20] [--rounds 4] [--warmup 10] [--connections 16]
 //        dotnet run -c Release --project tests/MedQA.Benchmarks -- soak [--minutes 3] [--questions 100000]
+//        dotnet run -c Release --project tests/MedQA.Benchmarks -- hand [--questions 100000] [--port 5302]  (serves the hand-written endpoints alone, to profile them)
 if (args.FirstOrDefault() == "soak")
 {
     return await Soak.RunAsync(BenchOptions.Parse(args), args);
+}
+if (args.FirstOrDefault() == "hand")
+{
+    return await HandWrittenHost.ServeAsync(BenchOptions.Parse(args), args);
 }
 var options = BenchOptions.Parse(args);
 var root = BenchOptions.RepositoryRoot();

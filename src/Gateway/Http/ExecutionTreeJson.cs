@@ -2,33 +2,42 @@ using System.Buffers;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Execution;
+using MedQA.Gateway.Schema.Compiled;
 
 namespace MedQA.Gateway.Http;
 
 /// <summary>
 /// Writes a result that has data and nothing else (no errors, no extensions) straight from GraphQL.NET's execution
-/// tree, the bytes GraphQL.NET's System.Text.Json serializer writes (MedQA uses its defaults): strings, booleans,
-/// integers and nulls are written directly, any other value through that serializer. GraphQL.NET's converter hands
-/// every value to <see cref="JsonSerializer"/> as an object, which looks its converter up each time: a list page
-/// writes about 250 values.
+/// tree or a compiled run's results (<see cref="PlanJson"/>), the bytes GraphQL.NET's System.Text.Json serializer
+/// writes (MedQA uses its defaults): strings, booleans, integers and nulls are written directly, any other value
+/// through that serializer. GraphQL.NET's converter hands every value to <see cref="JsonSerializer"/> as an object,
+/// which looks its converter up each time: a list page writes about 250 values.
 /// </summary>
 public static class ExecutionTreeJson
 {
     private static readonly JsonEncodedText Data = JsonEncodedText.Encode("data");
 
     public static bool CanWrite(ExecutionResult result) =>
-        result is { Executed: true, Data: ExecutionNode } && result.Errors is not { Count: > 0 } && result.Extensions is not { Count: > 0 };
+        result is { Executed: true, Data: ExecutionNode or ResultObject } && result.Errors is not { Count: > 0 } && result.Extensions is not { Count: > 0 };
 
     public static void Write(IBufferWriter<byte> output, ExecutionResult result, IGraphQLTextSerializer values)
     {
         using var writer = new Utf8JsonWriter(output);
         writer.WriteStartObject();
         writer.WritePropertyName(Data);
-        Node(writer, (ExecutionNode)result.Data!, values);
+        Action<Utf8JsonWriter, object> other = (w, value) => w.WriteRawValue(values.Serialize(value), skipInputValidation: true);
+        if (result.Data is ExecutionNode node)
+        {
+            Node(writer, node, other);
+        }
+        else
+        {
+            PlanJson.Write(writer, result.Data, other);
+        }
         writer.WriteEndObject();
     }
 
-    private static void Node(Utf8JsonWriter writer, ExecutionNode? node, IGraphQLTextSerializer values)
+    private static void Node(Utf8JsonWriter writer, ExecutionNode? node, Action<Utf8JsonWriter, object> other)
     {
         switch (node)
         {
@@ -37,7 +46,7 @@ public static class ExecutionTreeJson
                 foreach (var field in fields)
                 {
                     writer.WritePropertyName(field.Name!);
-                    Node(writer, field, values);
+                    Node(writer, field, other);
                 }
                 writer.WriteEndObject();
                 break;
@@ -48,37 +57,15 @@ public static class ExecutionTreeJson
                 writer.WriteStartArray();
                 foreach (var item in items)
                 {
-                    Node(writer, item, values);
+                    Node(writer, item, other);
                 }
                 writer.WriteEndArray();
                 break;
             case ArrayExecutionNode array:
-                Value(writer, array.SerializedResult, values);
+                PlanJson.Write(writer, array.SerializedResult, other);
                 break;
             default:
-                Value(writer, node.ToValue(), values);
-                break;
-        }
-    }
-
-    private static void Value(Utf8JsonWriter writer, object? value, IGraphQLTextSerializer values)
-    {
-        switch (value)
-        {
-            case null:
-                writer.WriteNullValue();
-                break;
-            case string text:
-                writer.WriteStringValue(text);
-                break;
-            case bool flag:
-                writer.WriteBooleanValue(flag);
-                break;
-            case int number:
-                writer.WriteNumberValue(number);
-                break;
-            default:
-                writer.WriteRawValue(values.Serialize(value), skipInputValidation: true);
+                PlanJson.Write(writer, node.ToValue(), other);
                 break;
         }
     }

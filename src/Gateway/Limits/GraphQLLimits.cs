@@ -1,6 +1,8 @@
 namespace MedQA.Gateway.Limits;
 
-/// <summary>Configuration section <c>MedQA:GraphQL</c>: what one request may cost before it is refused.</summary>
+/// <summary>
+/// Configuration section <c>MedQA:GraphQL</c>: what one request may cost before it is refused, and how queries run.
+/// </summary>
 public sealed class GraphQLLimits
 {
     public const string Section = "MedQA:GraphQL";
@@ -37,4 +39,10 @@ public sealed class GraphQLLimits
 
     /// <summary>How many validated documents are kept (0 turns the cache off).</summary>
     public int DocumentCacheSize { get; set; } = 1000;
+
+    /// <summary>
+    /// Whether queries run from compiled plans (the default) or always through GraphQL.NET's execution nodes. Both
+    /// answer the same bytes; off is for comparing them.
+    /// </summary>
+    public bool CompiledExecution { get; set; } = true;
 }

@@ -37,7 +37,7 @@ public static class GraphQLRegistration
                             ? active.Documents.GetValueOrDefault($"{prefix}:{payload}")
                             : null);
                 })
-                .AddExecutionStrategy<PlannedExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+                .AddExecutionStrategy(new PlannedExecutionStrategy(limits.CompiledExecution), GraphQLParser.AST.OperationType.Query)
                 .ConfigureExecutionOptions(options =>
                 {
                     options.Timeout = limits.Timeout;

@@ -5,11 +5,12 @@ using MedQA.Kernel.GraphQL;
 namespace MedQA.Gateway.Schema;
 
 /// <summary>
-/// GraphQL.NET's parallel strategy with two shortcuts: fields that only read their parent object are resolved
-/// without GraphQL.NET's per-field machinery (here), and each object's fields are collected once per selection and
-/// type instead of once per object (<c>PlannedExecutionStrategy.Fields.cs</c>).
+/// GraphQL.NET's parallel strategy with three shortcuts: queries run from a compiled plan when they can
+/// (<c>PlannedExecutionStrategy.Compiled.cs</c>); else fields that only read their parent object are resolved without
+/// GraphQL.NET's per-field machinery (here), and each object's fields are collected once per selection and type
+/// instead of once per object (<c>PlannedExecutionStrategy.Fields.cs</c>).
 /// </summary>
-public sealed partial class PlannedExecutionStrategy : ParallelExecutionStrategy
+public sealed partial class PlannedExecutionStrategy(bool compile = true) : ParallelExecutionStrategy
 {
     /// <summary>
     /// A field whose resolver only reads its parent object (<see cref="ISourceResolver"/>) is resolved here, without

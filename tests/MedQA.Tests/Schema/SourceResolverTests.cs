@@ -10,8 +10,9 @@ using MedQA.Kernel.GraphQL;
 namespace MedQA.Tests.Schema;
 
 /// <summary>
-/// Fields resolved by <see cref="PlannedExecutionStrategy"/> straight from their source answer what GraphQL.NET's own
-/// execution answers, errors and nulls included.
+/// <see cref="PlannedExecutionStrategy"/> answers what GraphQL.NET's own execution answers, errors and nulls
+/// included: with fields resolved straight from their source, and with queries run from compiled plans (which hand
+/// any error back to GraphQL.NET), whose resolvers see the context GraphQL.NET gives them.
 /// </summary>
 public sealed class SourceResolverTests
 {
@@ -23,22 +24,48 @@ public sealed class SourceResolverTests
     [InlineData("{ first { name child { name child { label } } } }")]
     [InlineData("{ first { child { child { child { missing } } } } }")]
     [InlineData("{ first { self: child { n: name } items: siblings { name label } } }")]
-    public async Task Resolved_from_the_source_the_answer_is_GraphQL_NETs(string query)
+    [InlineData("{ items { ... on Item { kind n: name } ...Names } } fragment Names on Item { name count }")]
+    [InlineData("{ items { __typename echo { text } } first { child { e: echo(n: 3) { text again { text } } } } }")]
+    [InlineData("{ first { siblings { child { echo(n: 1) { again { again { text } } } } } } }")]
+    [InlineData("{ first { siblings { echo { text } broken } } }")] // an error late in a compiled run
+    public async Task The_answer_is_GraphQL_NETs(string query)
     {
-        var planned = await RunAsync(new PlannedExecutionStrategy(), query);
         var graphQL = await RunAsync(new ParallelExecutionStrategy(), query);
+        var fromSource = await RunAsync(new PlannedExecutionStrategy(compile: false), query);
+        var compiled = await RunAsync(new PlannedExecutionStrategy(), query);
 
-        Assert.Equal(graphQL, planned);
-        Assert.Contains("\"data\"", planned);
+        Assert.Equal(graphQL, fromSource);
+        Assert.Equal(graphQL, compiled);
+        Assert.Contains("\"data\"", compiled);
     }
 
-    private static async Task<string> RunAsync(IExecutionStrategy strategy, string query)
+    [Theory]
+    [InlineData("{ items { name label count } }", true)]
+    [InlineData("{ first { siblings { child { echo(n: 1) { again { text } } } } } }", true)]
+    [InlineData("{ items { name broken } }", false)] // an error: GraphQL.NET's execution reports it
+    [InlineData("{ items { name missing } }", false)] // null for a non-null field: likewise
+    public async Task Queries_run_from_a_compiled_plan_unless_they_meet_an_error(string query, bool compiledRun)
     {
-        var executer = new DocumentExecuter(new GraphQLDocumentBuilder(), new DocumentValidator(),
-            new DefaultExecutionStrategySelector([new ExecutionStrategyRegistration(strategy, OperationType.Query)]), []);
-        var result = await executer.ExecuteAsync(new ExecutionOptions { Schema = new TestSchema(), Query = query });
-        return new GraphQLSerializer().Serialize(result);
+        var result = await ExecuteAsync(new PlannedExecutionStrategy(), query);
+
+        Assert.Equal(compiledRun, result.Data is not ExecutionNode);
     }
+
+    private static async Task<string> RunAsync(IExecutionStrategy strategy, string query) =>
+        new GraphQLSerializer().Serialize(await ExecuteAsync(strategy, query));
+
+    private static Task<ExecutionResult> ExecuteAsync(IExecutionStrategy strategy, string query) =>
+        new DocumentExecuter(new GraphQLDocumentBuilder(), new DocumentValidator(),
+                new DefaultExecutionStrategySelector([new ExecutionStrategyRegistration(strategy, OperationType.Query)]), [])
+            .ExecuteAsync(new ExecutionOptions { Schema = new TestSchema(), Query = query });
+
+    /// <summary>What a resolver sees of its context, written out so two executions can be compared.</summary>
+    private static string Describe(IResolveFieldContext context) => string.Join(" | ",
+        string.Join("/", context.Path), string.Join("/", context.ResponsePath), context.ParentType.Name,
+        context.FieldDefinition.Name, context.FieldAst.Alias?.Name.StringValue, context.Parent?.FieldDefinition.Name,
+        string.Join("/", context.Parent?.ResponsePath ?? []), context.Parent?.Source is Item parent ? parent.Name : context.Parent?.Source,
+        string.Join(",", context.SubFields?.Keys.ToArray() ?? []), context.GetArgument<int>("n"), context.Arguments?.Count,
+        context.Source is Item item ? item.Name : context.Source);
 
     private sealed class Item(string name, int depth)
     {
@@ -64,6 +91,26 @@ public sealed class SourceResolverTests
             Field<NonNullGraphType<StringGraphType>>("missing").ResolveSource(i => i.Label);
             Field<ItemType>("child").ResolveSource(i => i.Child);
             Field<NonNullGraphType<ListGraphType<NonNullGraphType<ItemType>>>>("siblings").ResolveSource(_ => Item.All);
+            Field<NonNullGraphType<KindType>>("kind").ResolveSource(i => i.Name == "a" ? Kind.First : Kind.Other);
+            Field<EchoType>("echo").Argument<IntGraphType>("n").Resolve(Describe);
+        }
+    }
+
+    private enum Kind
+    {
+        First,
+        Other,
+    }
+
+    private sealed class KindType : EnumerationGraphType<Kind>;
+
+    private sealed class EchoType : ObjectGraphType<string>
+    {
+        public EchoType()
+        {
+            Name = "Echo";
+            Field<NonNullGraphType<StringGraphType>>("text").Resolve(context => context.Source);
+            Field<EchoType>("again").Resolve(Describe);
         }
     }
 

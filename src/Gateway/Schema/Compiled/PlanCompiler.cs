@@ -1,0 +1,64 @@
+using GraphQL.Types;
+using GraphQLParser.AST;
+using MedQA.Gateway.Plugins;
+
+namespace MedQA.Gateway.Schema.Compiled;
+
+/// <summary>
+/// Turns an operation into <see cref="PlanSelection"/>s, or refuses it (null) when any part of it needs what only
+/// GraphQL.NET's execution does: an interface or union (the object type is known only from the value), a list of
+/// lists, a field GraphQL.NET merges, or a plugin's field (a plugin that fails or times out is reported by
+/// GraphQL.NET's execution, and should not be run twice).
+/// </summary>
+internal static class PlanCompiler
+{
+    /// <summary>The fields of a selection set for a type, as GraphQL.NET collects them; null when it merged some.</summary>
+    public delegate (GraphQLField Field, FieldType Definition)[]? Collector(IObjectGraphType type, GraphQLSelectionSet selection);
+
+    public static PlanSelection? Compile(IObjectGraphType root, GraphQLSelectionSet selection, Collector collect)
+    {
+        try
+        {
+            return Selection(root, selection, collect);
+        }
+        catch (NotPlannable)
+        {
+            return null;
+        }
+    }
+
+    private static PlanSelection Selection(IObjectGraphType type, GraphQLSelectionSet selection, Collector collect)
+    {
+        var fields = collect(type, selection) ?? throw new NotPlannable();
+        var plan = new PlanSelection(type);
+        plan.Fields = [.. fields.Select(f => Field(plan, f.Field, f.Definition, collect))];
+        return plan;
+    }
+
+    private static PlanField Field(PlanSelection owner, GraphQLField field, FieldType definition, Collector collect)
+    {
+        if (definition.Resolver is GuardedResolver || definition.ResolvedType is null)
+        {
+            throw new NotPlannable();
+        }
+        return new PlanField(field, definition, owner, Shape(definition.ResolvedType, field.SelectionSet, collect, inList: false));
+    }
+
+    private static PlanShape Shape(IGraphType type, GraphQLSelectionSet? selection, Collector collect, bool inList)
+    {
+        var nonNull = type is NonNullGraphType;
+        if (type is NonNullGraphType wrapped)
+        {
+            type = wrapped.ResolvedType ?? throw new NotPlannable();
+        }
+        return type switch
+        {
+            ListGraphType { ResolvedType: { } item } when !inList => new PlanShape { NonNull = nonNull, Item = Shape(item, selection, collect, inList: true) },
+            IObjectGraphType objectType when selection is not null => new PlanShape { NonNull = nonNull, Selection = Selection(objectType, selection, collect) },
+            ScalarGraphType scalar => new PlanShape { NonNull = nonNull, Scalar = scalar },
+            _ => throw new NotPlannable(),
+        };
+    }
+
+    private sealed class NotPlannable : Exception;
+}

@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Instrumentation;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+
+namespace MedQA.Gateway.Schema.Compiled;
+
+/// <summary>
+/// The resolve context of a field in a compiled execution: what GraphQL.NET's <c>ReadonlyResolveFieldContext</c>
+/// answers for the same field (arguments and directives from the request, paths, sub-fields, the parent field's
+/// context), with one difference: errors a resolver adds go to the run's own list, so a run that falls back to
+/// GraphQL.NET leaves none behind. A parent context is the context of the field that gave <c>item</c>: when that
+/// object is an item of a list, GraphQL.NET's parent is the list item's, whose source is the list and whose path
+/// ends with the index.
+/// </summary>
+internal sealed class PlanFieldContext(PlanRun run, ResultObject holder, PlanField planned, ResultObject? item = null)
+    : IResolveFieldContext<object?>
+{
+    private IResolveFieldContext? _parent;
+
+    public object? Source => InList ? ((ResultList)item!.OwnerValue!).Resolved : holder.Source;
+
+    public GraphQLField FieldAst => planned.Ast;
+
+    public FieldType FieldDefinition => planned.Definition;
+
+    public IObjectGraphType ParentType => InList ? null! : holder.Selection.Type;
+
+    public IResolveFieldContext? Parent =>
+        _parent ??= holder.Owner is { } owner ? new PlanFieldContext(run, owner, holder.OwnerField!, holder) : null;
+
+    public IDictionary<string, ArgumentValue>? Arguments => Execution.GetArguments(planned.Definition, planned.Ast);
+
+    public IDictionary<string, DirectiveInfo>? Directives => Execution.GetDirectives(planned.Ast);
+
+    public object? RootValue => Execution.RootValue;
+
+    public ISchema Schema => Execution.Schema;
+
+    public GraphQLDocument Document => Execution.Document;
+
+    public GraphQLOperationDefinition Operation => Execution.Operation;
+
+    public Variables Variables => Execution.Variables;
+
+    public CancellationToken CancellationToken => Execution.CancellationToken;
+
+    public Metrics Metrics => Execution.Metrics;
+
+    public ExecutionErrors Errors => run.Errors;
+
+    public IEnumerable<object> Path => InList ? item!.PathOf(null, responseKeys: false) : holder.PathOf(planned, responseKeys: false);
+
+    public IEnumerable<object> ResponsePath => InList ? item!.PathOf(null, responseKeys: true) : holder.PathOf(planned, responseKeys: true);
+
+    public Dictionary<string, (GraphQLField Field, FieldType FieldType)>? SubFields => planned.SubFields();
+
+    public IDictionary<string, object?> UserContext => Execution.UserContext;
+
+    public IReadOnlyDictionary<string, object?> InputExtensions => Execution.InputExtensions;
+
+    public IDictionary<string, object?> OutputExtensions => Execution.OutputExtensions;
+
+    public IServiceProvider? RequestServices => Execution.RequestServices;
+
+    public IExecutionArrayPool ArrayPool => Execution;
+
+    public ClaimsPrincipal? User => Execution.User;
+
+    public IExecutionContext ExecutionContext => Execution;
+
+    private GraphQL.Execution.ExecutionContext Execution => run.Context;
+
+    private bool InList => item is { Index: >= 0 };
+}

@@ -1,0 +1,137 @@
+using GraphQL;
+using GraphQL.DataLoader;
+
+namespace MedQA.Gateway.Schema.Compiled;
+
+/// <summary>
+/// One execution of a compiled operation, in GraphQL.NET's parallel strategy's order: every field that can be
+/// resolved now is resolved (asynchronous resolvers run side by side), and only when none is left are the pending
+/// data-loader results awaited, so each loader still fetches one batch per level. Anything GraphQL.NET would report
+/// as an error (a resolver that throws or adds an error, null for a non-null field, a value of the wrong kind)
+/// stops the run: <see cref="RunAsync"/> answers null and the caller executes the request with GraphQL.NET, whose
+/// answer it then is. Cancellation is thrown, as GraphQL.NET throws it.
+/// </summary>
+internal sealed partial class PlanRun(GraphQL.Execution.ExecutionContext context, PlanSelection root)
+{
+    private readonly Queue<(ResultObject Holder, int Field)> _fields = new();
+    private readonly List<(Slot Slot, Task<object?> Task)> _tasks = [];
+    private readonly List<(Slot Slot, IDataLoaderResult Pending)> _loaders = [];
+    private bool _failed;
+
+    public GraphQL.Execution.ExecutionContext Context => context;
+
+    public ExecutionErrors Errors { get; } = [];
+
+    public async Task<ResultObject?> RunAsync()
+    {
+        var data = Enqueue(new ResultObject(root, context.RootValue, null, -1, -1));
+        while (!_failed && (_fields.Count > 0 || _loaders.Count > 0))
+        {
+            while (!_failed && (_fields.Count > 0 || _tasks.Count > 0))
+            {
+                while (!_failed && _fields.TryDequeue(out var next))
+                {
+                    Resolve(next.Holder, next.Field);
+                }
+                await CompleteTasksAsync();
+            }
+            if (!_failed)
+            {
+                await CompleteLoadersAsync();
+            }
+        }
+        return _failed || Errors.Count > 0 ? null : data;
+    }
+
+    private void Resolve(ResultObject holder, int index)
+    {
+        context.CancellationToken.ThrowIfCancellationRequested();
+        var field = holder.Selection.Fields[index];
+        var slot = new Slot(holder, index, null, -1, field.Shape);
+        object? value;
+        try
+        {
+            if (field.Source is { } source)
+            {
+                value = source.Resolve(holder.Source);
+            }
+            else
+            {
+                var pending = field.Resolver.ResolveAsync(new PlanFieldContext(this, holder, field));
+                if (!pending.IsCompletedSuccessfully)
+                {
+                    _tasks.Add((slot, pending.AsTask()));
+                    return;
+                }
+                value = pending.Result;
+            }
+        }
+        catch (Exception e) when (!IsCancellation(e))
+        {
+            _failed = true;
+            return;
+        }
+        Complete(slot, value);
+    }
+
+    private async Task CompleteTasksAsync()
+    {
+        if (_tasks.Count == 0)
+        {
+            return;
+        }
+        var tasks = _tasks.ToArray();
+        _tasks.Clear();
+        if (await FailedAsync(tasks.Select(t => t.Task)))
+        {
+            return;
+        }
+        foreach (var (slot, task) in tasks)
+        {
+            Complete(slot, task.Result);
+        }
+    }
+
+    private async Task CompleteLoadersAsync()
+    {
+        var loaders = _loaders.ToArray();
+        _loaders.Clear();
+        var results = new Task<object?>[loaders.Length];
+        for (var i = 0; i < loaders.Length; i++)
+        {
+            try
+            {
+                results[i] = loaders[i].Pending.GetResultAsync(context.CancellationToken);
+            }
+            catch (Exception e) when (!IsCancellation(e))
+            {
+                results[i] = Task.FromException<object?>(e);
+            }
+        }
+        if (await FailedAsync(results))
+        {
+            return;
+        }
+        for (var i = 0; i < loaders.Length; i++)
+        {
+            Complete(loaders[i].Slot, results[i].Result);
+        }
+    }
+
+    /// <summary>Waits for every task (none is left running behind a fallback); whether any failed.</summary>
+    private async Task<bool> FailedAsync(IEnumerable<Task> tasks)
+    {
+        try
+        {
+            await Task.WhenAll(tasks);
+            return false;
+        }
+        catch (Exception e) when (!IsCancellation(e))
+        {
+            _failed = true;
+            return true;
+        }
+    }
+
+    private bool IsCancellation(Exception e) => e is OperationCanceledException && context.CancellationToken.IsCancellationRequested;
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using MedQA.Kernel.GraphQL;
+
+namespace MedQA.Gateway.Schema.Compiled;
+
+/// <summary>The fields one selection set asks of one object type, in response order.</summary>
+internal sealed class PlanSelection(IObjectGraphType type)
+{
+    public IObjectGraphType Type { get; } = type;
+
+    public PlanField[] Fields { get; set; } = [];
+}
+
+/// <summary>One field of a <see cref="PlanSelection"/>: how it is resolved, and the shape its value is completed to.</summary>
+internal sealed class PlanField(GraphQLField ast, FieldType definition, PlanSelection owner, PlanShape shape)
+{
+    private Dictionary<string, (GraphQLField Field, FieldType FieldType)>? _subFields;
+
+    public GraphQLField Ast { get; } = ast;
+
+    public FieldType Definition { get; } = definition;
+
+    public PlanSelection Owner { get; } = owner;
+
+    public PlanShape Shape { get; } = shape;
+
+    public string ResponseKey { get; } = ast.Alias?.Name.StringValue ?? definition.Name;
+
+    public JsonEncodedText Name { get; } = JsonEncodedText.Encode(ast.Alias?.Name.StringValue ?? definition.Name);
+
+    public IFieldResolver Resolver { get; } = definition.Resolver ?? NameFieldResolver.Instance;
+
+    public ISourceResolver? Source { get; } = definition.Resolver as ISourceResolver;
+
+    /// <summary>
+    /// What <c>IResolveFieldContext.SubFields</c> answers: the selection's fields by response key, a new dictionary
+    /// each time as GraphQL.NET gives one (a resolver may change it).
+    /// </summary>
+    public Dictionary<string, (GraphQLField Field, FieldType FieldType)>? SubFields()
+    {
+        if ((Shape.Item ?? Shape).Selection is not { } selection)
+        {
+            return null;
+        }
+        _subFields ??= selection.Fields.ToDictionary(f => f.ResponseKey, f => (f.Ast, f.Definition));
+        return new Dictionary<string, (GraphQLField Field, FieldType FieldType)>(_subFields);
+    }
+}
+
+/// <summary>A field's type as completion sees it: non-null or not, and a list of, an object of, or a scalar.</summary>
+internal sealed class PlanShape
+{
+    public bool NonNull { get; init; }
+
+    public PlanShape? Item { get; init; }
+
+    public PlanSelection? Selection { get; init; }
+
+    public ScalarGraphType? Scalar { get; init; }
+}

@@ -1,0 +1,55 @@
+using System.Runtime.CompilerServices;
+using GraphQL;
+using GraphQLParser.AST;
+using MedQA.Gateway.Schema.Compiled;
+
+namespace MedQA.Gateway.Schema;
+
+/// <summary>
+/// Queries run from a compiled plan of their operation (<see cref="PlanRun"/>): the fields each selection asks of
+/// each type resolved once, then executed without GraphQL.NET's execution nodes, into results written straight to
+/// JSON. GraphQL.NET executes what the plan cannot (see <see cref="PlanCompiler"/>), documents with directives, and
+/// every request whose run meets an error, so errors, nulls and paths are always GraphQL.NET's.
+/// </summary>
+public sealed partial class PlannedExecutionStrategy
+{
+    private readonly ConditionalWeakTable<GraphQLOperationDefinition, Compiled> _operations = [];
+
+    public override async Task<ExecutionResult> ExecuteAsync(GraphQL.Execution.ExecutionContext context)
+    {
+        if (compile && context.Operation.Operation == OperationType.Query && Plan(context) is { } plan
+            && await new PlanRun(context, plan).RunAsync() is { } data)
+        {
+            return new ExecutionResult
+            {
+                Executed = true,
+                Data = data,
+                Query = context.Document.Source,
+                Document = context.Document,
+                Operation = context.Operation,
+                Extensions = context.OutputExtensions,
+            };
+        }
+        return await base.ExecuteAsync(context);
+    }
+
+    private PlanSelection? Plan(GraphQL.Execution.ExecutionContext context)
+    {
+        var compiled = _operations.GetOrCreateValue(context.Operation);
+        if (!compiled.Done)
+        {
+            compiled.Plan = HasDirectives(context.Document) || context.Schema.Query is not { } query ? null
+                : PlanCompiler.Compile(query, context.Operation.SelectionSet,
+                    (type, selection) => _plans.GetOrCreateValue(selection).For(type, () => Collect(context, type, selection)));
+            compiled.Done = true; // a lost race only compiles twice
+        }
+        return compiled.Plan;
+    }
+
+    private sealed class Compiled
+    {
+        public PlanSelection? Plan { get; set; }
+
+        public volatile bool Done;
+    }
+}
