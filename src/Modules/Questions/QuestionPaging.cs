@@ -66,7 +66,7 @@ public static partial class QuestionPaging
         IQueryable<Question> filtered, QuestionOrderField field, PageRequest request, bool descending, IResolveFieldContext context)
     {
         var query = request.Cursor is { } cursor ? After(filtered, field, cursor, descending, context) : filtered;
-        var rows = await Sorted(query, field, descending).Take(request.Size + 1).SelectWithoutBody().ToListAsync(context.CancellationToken);
+        var rows = await Sorted(query, field, descending).Take(request.Size + 1).SelectFor(context).ToListAsync(context.CancellationToken);
         return rows.Select(q => (q, CursorOf(q, field))).ToList();
     }
 
@@ -90,7 +90,7 @@ public static partial class QuestionPaging
         var sorted = descending ? ranked.OrderByDescending(r => r.Score).ThenByDescending(r => r.Id) : ranked.OrderBy(r => r.Score).ThenBy(r => r.Id);
         var hits = await sorted.Take(request.Size + 1).ToListAsync(context.CancellationToken);
         var ids = hits.Select(h => h.Id).ToList();
-        var questions = await db.Set<Question>().Where(q => ids.Contains(q.Id)).SelectWithoutBody().ToDictionaryAsync(q => q.Id, context.CancellationToken);
+        var questions = await db.Set<Question>().Where(q => ids.Contains(q.Id)).SelectFor(context).ToDictionaryAsync(q => q.Id, context.CancellationToken);
         return hits.Select(h => (questions[h.Id], Paging.Cursor("r", h.Score.ToString("R", CultureInfo.InvariantCulture), h.Id.ToString(CultureInfo.InvariantCulture)))).ToList();
     }
 

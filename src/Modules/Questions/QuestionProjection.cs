@@ -1,13 +1,39 @@
 using System.Linq.Expressions;
+using GraphQL;
+using MedQA.Kernel.GraphQL;
 
 namespace MedQA.Questions;
 
 /// <summary>
 /// What list and lookup queries read of a question: every column but the body, the one large text. The body is
-/// read only when a client selects <c>body</c>: by the single-question look-up itself, or by a batch loader.
+/// read only when a client selects <c>body</c>: by the single-question look-up itself, or by a batch loader. A
+/// list whose nodes show only what a question's card shows reads only the card's columns (<see cref="Card"/>).
 /// </summary>
 public static class QuestionProjection
 {
+    /// <summary>
+    /// The fields of <c>Question</c> that read no column but the card's (or load what they need by id). Any other
+    /// field, a plugin's or another module's included, makes a list read every column but the body.
+    /// </summary>
+    private static readonly HashSet<string> CardFields =
+        ["__typename", "id", "slug", "title", "askedOn", "specialty", "body", "replies", "article", "similar", "relatedFaqs"];
+
+    /// <summary>
+    /// A question as a list card reads it: id, slug, title, date and specialty. The headline and asker are left
+    /// empty, so such a question is only for nodes whose selection <see cref="CardsWillDo"/> allows.
+    /// </summary>
+    public static readonly Expression<Func<Question, Question>> Card = q => new Question
+    {
+        Id = q.Id,
+        Slug = q.Slug,
+        Title = q.Title,
+        Headline = "",
+        Body = null!,
+        AskedOn = q.AskedOn,
+        SpecialtyId = q.SpecialtyId,
+        AskerAlias = "",
+    };
+
     public static readonly Expression<Func<Question, Question>> WithoutBody = q => new Question
     {
         Id = q.Id,
@@ -24,4 +50,11 @@ public static class QuestionProjection
     };
 
     public static IQueryable<Question> SelectWithoutBody(this IQueryable<Question> questions) => questions.Select(WithoutBody);
+
+    /// <summary>Whether a question connection's nodes ask only for fields <see cref="Card"/> rows can answer.</summary>
+    public static bool CardsWillDo(IResolveFieldContext connection) => ConnectionSelection.NodeFields(connection).IsSubsetOf(CardFields);
+
+    /// <summary>The questions as the connection's selection needs them: cards, or every column but the body.</summary>
+    public static IQueryable<Question> SelectFor(this IQueryable<Question> questions, IResolveFieldContext connection) =>
+        questions.Select(CardsWillDo(connection) ? Card : WithoutBody);
 }

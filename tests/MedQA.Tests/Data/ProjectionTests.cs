@@ -39,6 +39,41 @@ public sealed class ProjectionTests(MedQaFactory factory) : IClassFixture<MedQaF
         Assert.Contains(".\"Body\"", with[1]);
     }
 
+    [Theory]
+    [InlineData("{ questions(first: 5) { nodes { slug title askedOn specialty { name } } } }", false)]
+    [InlineData("{ questions(first: 5, order: { field: TITLE }) { edges { node { ... on Question { id title } } } } }", false)]
+    [InlineData("{ questions(first: 5) { edges { node { ...Card } } } } fragment Card on Question { title headline }", true)]
+    [InlineData("{ questions(first: 5) { nodes { title } edges { node { asker { alias } } } } }", true)]
+    [InlineData("{ questions(first: 5) { nodes { title causes { summary } } } }", true)] // a plugin's field may read any column
+    public async Task A_list_of_cards_reads_only_the_cards_columns(string query, bool everyColumn)
+    {
+        var sql = await SqlOf(query);
+
+        Assert.Equal(everyColumn, sql[0].Contains(".\"Headline\"", StringComparison.Ordinal));
+        Assert.Equal(everyColumn, sql[0].Contains(".\"AskerAlias\"", StringComparison.Ordinal));
+        Assert.Contains(".\"Title\"", sql[0]);
+    }
+
+    [Fact]
+    public async Task Cards_and_full_rows_answer_the_same_for_the_fields_cards_have()
+    {
+        await SqlOf("{ __typename }");
+        const string Fields = "id slug title askedOn specialty { name } replies { repliedOn }";
+
+        var cards = await factory.QueryAsync($"{{ questions(first: 5) {{ nodes {{ {Fields} }} }} }}");
+        var full = await factory.QueryAsync($"{{ questions(first: 5) {{ nodes {{ {Fields} headline asker {{ alias }} }} }} }}");
+
+        var expected = full.Data()["questions"]!["nodes"]!.AsArray().Select(n =>
+        {
+            var node = n!.AsObject().DeepClone().AsObject();
+            node.Remove("headline");
+            node.Remove("asker");
+            return node.ToJsonString();
+        });
+        Assert.Equal(expected, cards.Data()["questions"]!["nodes"]!.AsArray().Select(n => n!.ToJsonString()));
+        Assert.All(full.Data()["questions"]!["nodes"]!.AsArray(), n => Assert.NotEqual("", n!["headline"]!.GetValue<string>()));
+    }
+
     [Fact]
     public async Task Selecting_the_body_reads_it_in_one_more_statement_for_the_whole_page()
     {
