@@ -14,17 +14,18 @@ public sealed class ReplyLoaders
         (db, ids) => db.Set<Reply>().AsNoTracking().Where(r => ids.Contains(r.QuestionId))
             .Join(db.Set<Doctor>().AsNoTracking(), r => r.DoctorId, d => d.Id, (r, d) => new { r, d })
             .OrderBy(x => x.r.QuestionId).ThenBy(x => x.r.Position)
-            .Select(x => new ReplyAndDoctor { Reply = x.r, Doctor = x.d }));
+            .Select(x => new ReplyAndDoctor(x.r, x.d)));
 
-    // The same rows without the reply text, for pages that do not show it (a list page: 40 replies).
-    private static readonly KeyedQuery<int, ReplyAndDoctor> RepliesWithDoctorsNoBodies = new(
+    // The same replies without their text, for pages that do not show it (a list page: 40 replies), as plain
+    // columns: the doctor's id is the reply's, and no empty body is read for every row.
+    private static readonly KeyedQuery<int, ListedReply> ListedReplies = new(
         (db, ids) => db.Set<Reply>().AsNoTracking().Where(r => ids.Contains(r.QuestionId))
             .Join(db.Set<Doctor>().AsNoTracking(), r => r.DoctorId, d => d.Id, (r, d) => new { r, d })
             .OrderBy(x => x.r.QuestionId).ThenBy(x => x.r.Position)
-            .Select(x => new ReplyAndDoctor
+            .Select(x => new ListedReply
             {
-                Reply = new Reply { Id = x.r.Id, QuestionId = x.r.QuestionId, Position = x.r.Position, DoctorId = x.r.DoctorId, RepliedOn = x.r.RepliedOn, Body = "" },
-                Doctor = x.d,
+                Id = x.r.Id, QuestionId = x.r.QuestionId, Position = x.r.Position, DoctorId = x.r.DoctorId,
+                RepliedOn = x.r.RepliedOn, DoctorName = x.d.Name, DoctorSpecialtyId = x.d.SpecialtyId,
             }));
 
     public ReplyLoaders(RequestDb requestDb)
@@ -32,8 +33,8 @@ public sealed class ReplyLoaders
         DoctorById = requestDb.Loader<int, Doctor>((db, ids) => db.Set<Doctor>().Where(d => ids.Contains(d.Id)), d => d.Id);
         // Every page that lists replies shows their doctors: the reply query joins them and primes DoctorById,
         // one statement instead of two.
-        ByQuestion = ByQuestionLoader(requestDb, RepliesWithDoctors);
-        ByQuestionWithoutBodies = ByQuestionLoader(requestDb, RepliesWithDoctorsNoBodies);
+        ByQuestion = ByQuestionLoader(requestDb, RepliesWithDoctors.Run);
+        ByQuestionWithoutBodies = ByQuestionLoader(requestDb, (db, ids) => ListedReplies.Run(db, ids).Select(row => row.WithDoctor()));
         ById = requestDb.Loader<int, Reply>((db, ids) => db.Set<Reply>().Where(r => ids.Contains(r.Id)), r => r.Id);
         DoctorsBySpecialty = requestDb.GroupLoader<int, Doctor>(
             (db, ids) => db.Set<Doctor>().Where(d => ids.Contains(d.SpecialtyId)).OrderBy(d => d.Name), d => d.SpecialtyId, NoDoctors);
@@ -51,18 +52,44 @@ public sealed class ReplyLoaders
     public BatchLoader<int, IReadOnlyList<Doctor>> DoctorsBySpecialty { get; }
 
     private BatchLoader<int, IReadOnlyList<Reply>> ByQuestionLoader(
-        RequestDb requestDb, KeyedQuery<int, ReplyAndDoctor> query) =>
+        RequestDb requestDb, Func<MedQaDbContext, IReadOnlyCollection<int>, IAsyncEnumerable<ReplyAndDoctor>> query) =>
         new((ids, cancellationToken) => requestDb.RunAsync<IReadOnlyDictionary<int, IReadOnlyList<Reply>>>(async (db, cancel) =>
         {
-            var rows = await query.Run(db, ids).ToListAsync(cancel);
+            var rows = await query(db, ids).ToListAsync(cancel);
             DoctorById.Prime(rows.Select(x => KeyValuePair.Create(x.Doctor.Id, (Doctor?)x.Doctor)));
-            return rows.GroupBy(x => x.Reply.QuestionId).ToDictionary(g => g.Key, g => (IReadOnlyList<Reply>)g.Select(x => x.Reply).ToList());
+            var byQuestion = new Dictionary<int, IReadOnlyList<Reply>>();
+            List<Reply>? replies = null;
+            foreach (var (reply, _) in rows) // ordered by question
+            {
+                if (replies is null || replies[0].QuestionId != reply.QuestionId)
+                {
+                    byQuestion.Add(reply.QuestionId, replies = []);
+                }
+                replies.Add(reply);
+            }
+            return byQuestion;
         }, cancellationToken), NoReplies);
 
-    private sealed class ReplyAndDoctor
-    {
-        public required Reply Reply { get; init; }
+    private sealed record ReplyAndDoctor(Reply Reply, Doctor Doctor);
 
-        public required Doctor Doctor { get; init; }
+    private sealed class ListedReply
+    {
+        public int Id { get; init; }
+
+        public int QuestionId { get; init; }
+
+        public int Position { get; init; }
+
+        public int DoctorId { get; init; }
+
+        public DateOnly RepliedOn { get; init; }
+
+        public required string DoctorName { get; init; }
+
+        public int DoctorSpecialtyId { get; init; }
+
+        public ReplyAndDoctor WithDoctor() => new(
+            new Reply { Id = Id, QuestionId = QuestionId, Position = Position, DoctorId = DoctorId, RepliedOn = RepliedOn, Body = "" },
+            new Doctor { Id = DoctorId, Name = DoctorName, SpecialtyId = DoctorSpecialtyId });
     }
 }
