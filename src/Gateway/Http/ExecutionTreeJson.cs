@@ -22,7 +22,7 @@ public static class ExecutionTreeJson
 
     public static void Write(IBufferWriter<byte> output, ExecutionResult result, IGraphQLTextSerializer values)
     {
-        using var writer = new Utf8JsonWriter(output);
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true }); // written from a tree: always well-formed
         writer.WriteStartObject();
         writer.WritePropertyName(Data);
         Action<Utf8JsonWriter, object> other = (w, value) => w.WriteRawValue(values.Serialize(value), skipInputValidation: true);

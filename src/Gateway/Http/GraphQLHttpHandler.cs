@@ -108,39 +108,43 @@ public sealed class GraphQLHttpHandler(
         await responses.ResultAsync(http, mediaType, result, cacheable: isGet);
     }
 
+    /// <summary>
+    /// Reads the body from Kestrel's buffers (no copy), or throws <see cref="PayloadTooLarge"/> as soon as it passes
+    /// the limit (chunked bodies too).
+    /// </summary>
     private async Task<GraphQLHttpRequest> ReadBodyAsync(HttpContext http)
     {
-        var bytes = await ReadLimitedAsync(http.Request.Body, limits.MaxRequestBytes, http.RequestAborted);
-        JsonDocument body;
+        var reader = http.Request.BodyReader;
+        var read = await reader.ReadAsync(http.RequestAborted);
+        while (!read.IsCompleted && read.Buffer.Length <= limits.MaxRequestBytes)
+        {
+            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+            read = await reader.ReadAsync(http.RequestAborted);
+        }
         try
         {
-            body = JsonDocument.Parse(bytes);
-        }
-        catch (JsonException e)
-        {
-            throw new BadGraphQLRequest($"The request body is not valid JSON: {e.Message}");
-        }
-        using (body)
-        {
-            return GraphQLHttpRequest.Read(body.RootElement, serializer);
-        }
-    }
-
-    /// <summary>The body, or <see cref="PayloadTooLarge"/> as soon as it passes the limit (chunked bodies too).</summary>
-    private static async Task<ReadOnlyMemory<byte>> ReadLimitedAsync(Stream body, int limit, CancellationToken cancellationToken)
-    {
-        var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
+            if (read.Buffer.Length > limits.MaxRequestBytes)
             {
                 throw new PayloadTooLarge();
             }
-            buffer.Write(chunk, 0, read);
+            JsonDocument body;
+            try
+            {
+                body = JsonDocument.Parse(read.Buffer);
+            }
+            catch (JsonException e)
+            {
+                throw new BadGraphQLRequest($"The request body is not valid JSON: {e.Message}");
+            }
+            using (body)
+            {
+                return GraphQLHttpRequest.Read(body.RootElement, serializer);
+            }
         }
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        finally
+        {
+            reader.AdvanceTo(read.Buffer.End);
+        }
     }
 
     private sealed class PayloadTooLarge : Exception;

@@ -33,8 +33,8 @@ public sealed class ReplyLoaders
         DoctorById = requestDb.Loader<int, Doctor>((db, ids) => db.Set<Doctor>().Where(d => ids.Contains(d.Id)), d => d.Id);
         // Every page that lists replies shows their doctors: the reply query joins them and primes DoctorById,
         // one statement instead of two.
-        ByQuestion = ByQuestionLoader(requestDb, RepliesWithDoctors.Run);
-        ByQuestionWithoutBodies = ByQuestionLoader(requestDb, (db, ids) => ListedReplies.Run(db, ids).Select(row => row.WithDoctor()));
+        ByQuestion = ByQuestionLoader(requestDb, RepliesWithDoctors, row => row);
+        ByQuestionWithoutBodies = ByQuestionLoader(requestDb, ListedReplies, row => row.WithDoctor());
         ById = requestDb.Loader<int, Reply>((db, ids) => db.Set<Reply>().Where(r => ids.Contains(r.Id)), r => r.Id);
         DoctorsBySpecialty = requestDb.GroupLoader<int, Doctor>(
             (db, ids) => db.Set<Doctor>().Where(d => ids.Contains(d.SpecialtyId)).OrderBy(d => d.Name), d => d.SpecialtyId, NoDoctors);
@@ -51,11 +51,11 @@ public sealed class ReplyLoaders
 
     public BatchLoader<int, IReadOnlyList<Doctor>> DoctorsBySpecialty { get; }
 
-    private BatchLoader<int, IReadOnlyList<Reply>> ByQuestionLoader(
-        RequestDb requestDb, Func<MedQaDbContext, IReadOnlyCollection<int>, IAsyncEnumerable<ReplyAndDoctor>> query) =>
+    private BatchLoader<int, IReadOnlyList<Reply>> ByQuestionLoader<TRow>(
+        RequestDb requestDb, KeyedQuery<int, TRow> query, Func<TRow, ReplyAndDoctor> read) =>
         new((ids, cancellationToken) => requestDb.RunAsync<IReadOnlyDictionary<int, IReadOnlyList<Reply>>>(async (db, cancel) =>
         {
-            var rows = await query(db, ids).ToListAsync(cancel);
+            var rows = (await query.Run(db, ids).ToListAsync(cancel)).ConvertAll(row => read(row));
             DoctorById.Prime(rows.Select(x => KeyValuePair.Create(x.Doctor.Id, (Doctor?)x.Doctor)));
             var byQuestion = new Dictionary<int, IReadOnlyList<Reply>>();
             List<Reply>? replies = null;
