@@ -92,29 +92,28 @@ internal sealed partial class PlanRun(GraphQL.Execution.ExecutionContext context
         }
     }
 
+    /// <summary>
+    /// Awaits the pending data-loader results in order. The first of each loader's batch sends the batch; the others
+    /// find it loaded and complete at once (GraphQL.NET awaits them side by side, for the same batches).
+    /// </summary>
     private async Task CompleteLoadersAsync()
     {
         var loaders = _loaders.ToArray();
         _loaders.Clear();
-        var results = new Task<object?>[loaders.Length];
-        for (var i = 0; i < loaders.Length; i++)
+        foreach (var (slot, pending) in loaders)
         {
+            object? value;
             try
             {
-                results[i] = loaders[i].Pending.GetResultAsync(context.CancellationToken);
+                var result = pending.GetResultAsync(context.CancellationToken);
+                value = result.IsCompletedSuccessfully ? result.Result : await result;
             }
             catch (Exception e) when (!IsCancellation(e))
             {
-                results[i] = Task.FromException<object?>(e);
+                _failed = true;
+                return;
             }
-        }
-        if (await FailedAsync(results))
-        {
-            return;
-        }
-        for (var i = 0; i < loaders.Length; i++)
-        {
-            Complete(loaders[i].Slot, results[i].Result);
+            Complete(slot, value);
         }
     }
 

@@ -92,13 +92,18 @@ public sealed class BatchLoader<TKey, TValue>(
 
     private sealed class Pending(Batch batch, TKey key) : IDataLoaderResult<TValue>
     {
-        public async Task<TValue> GetResultAsync(CancellationToken cancellationToken = default)
+        public async Task<TValue> GetResultAsync(CancellationToken cancellationToken = default) =>
+            Pick(await batch.Dispatch(cancellationToken).ConfigureAwait(false));
+
+        // Without async steps when the batch is loaded already: every key of a batch but the one that sent it.
+        Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken)
         {
-            var values = await batch.Dispatch(cancellationToken).ConfigureAwait(false);
-            return values.TryGetValue(key, out var value) ? value : batch.Missing;
+            var values = batch.Dispatch(cancellationToken);
+            return values.IsCompletedSuccessfully ? Task.FromResult<object?>(Pick(values.Result)) : Slow(values);
+
+            async Task<object?> Slow(Task<IReadOnlyDictionary<TKey, TValue>> loading) => Pick(await loading.ConfigureAwait(false));
         }
 
-        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
-            await GetResultAsync(cancellationToken).ConfigureAwait(false);
+        private TValue Pick(IReadOnlyDictionary<TKey, TValue> values) => values.TryGetValue(key, out var value) ? value : batch.Missing;
     }
 }
