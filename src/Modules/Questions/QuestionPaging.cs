@@ -22,7 +22,7 @@ public static partial class QuestionPaging
         var request = Paging.Request(context, 3);
         var order = context.GetArgument<QuestionOrder?>("order") ?? QuestionOrder.Default;
         var where = context.GetArgument<Dictionary<string, object?>?>("where");
-        var filters = context.RequestServices!.GetServices<IQuestionFilter>().ToList();
+        var filters = where is null ? [] : context.RequestServices!.GetServices<IQuestionFilter>().ToList();
         IQueryable<Question> Filtered(MedQaDbContext db)
         {
             var questions = scope is null ? db.Set<Question>().AsNoTracking() : scope(db.Set<Question>().AsNoTracking(), db);

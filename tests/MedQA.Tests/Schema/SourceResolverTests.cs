@@ -28,6 +28,7 @@ public sealed class SourceResolverTests
     [InlineData("{ items { __typename echo { text } } first { child { e: echo(n: 3) { text again { text } } } } }")]
     [InlineData("{ first { siblings { child { echo(n: 1) { again { again { text } } } } } } }")]
     [InlineData("{ first { siblings { echo { text } broken } } }")] // an error late in a compiled run
+    [InlineData("{ items { name noted } }")] // an error a resolver adds without throwing
     public async Task The_answer_is_GraphQL_NETs(string query)
     {
         var graphQL = await RunAsync(new ParallelExecutionStrategy(), query);
@@ -44,6 +45,7 @@ public sealed class SourceResolverTests
     [InlineData("{ first { siblings { child { echo(n: 1) { again { text } } } } } }", true)]
     [InlineData("{ items { name broken } }", false)] // an error: GraphQL.NET's execution reports it
     [InlineData("{ items { name missing } }", false)] // null for a non-null field: likewise
+    [InlineData("{ items { noted } }", false)] // an error added to the context: likewise
     public async Task Queries_run_from_a_compiled_plan_unless_they_meet_an_error(string query, bool compiledRun)
     {
         var result = await ExecuteAsync(new PlannedExecutionStrategy(), query);
@@ -93,6 +95,11 @@ public sealed class SourceResolverTests
             Field<NonNullGraphType<ListGraphType<NonNullGraphType<ItemType>>>>("siblings").ResolveSource(_ => Item.All);
             Field<NonNullGraphType<KindType>>("kind").ResolveSource(i => i.Name == "a" ? Kind.First : Kind.Other);
             Field<EchoType>("echo").Argument<IntGraphType>("n").Resolve(Describe);
+            Field<StringGraphType>("noted").Resolve(context =>
+            {
+                context.Errors.Add(new ExecutionError($"a note on {context.Source!.Name}") { Code = "NOTED" });
+                return context.Source.Name;
+            });
         }
     }
 

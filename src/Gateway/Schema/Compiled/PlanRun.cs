@@ -13,14 +13,17 @@ namespace MedQA.Gateway.Schema.Compiled;
 /// </summary>
 internal sealed partial class PlanRun(GraphQL.Execution.ExecutionContext context, PlanSelection root)
 {
-    private readonly Queue<(ResultObject Holder, int Field)> _fields = new();
+    private readonly Queue<(ResultObject Holder, int Field)> _fields = new(64);
     private readonly List<(Slot Slot, Task<object?> Task)> _tasks = [];
     private readonly List<(Slot Slot, IDataLoaderResult Pending)> _loaders = [];
     private bool _failed;
 
     public GraphQL.Execution.ExecutionContext Context => context;
 
-    public ExecutionErrors Errors { get; } = [];
+    private ExecutionErrors? _errors;
+
+    /// <summary>Errors resolvers add to their context (made when one asks for it): any makes the run fall back.</summary>
+    public ExecutionErrors Errors => _errors ??= [];
 
     public async Task<ResultObject?> RunAsync()
     {
@@ -40,7 +43,7 @@ internal sealed partial class PlanRun(GraphQL.Execution.ExecutionContext context
                 await CompleteLoadersAsync();
             }
         }
-        return _failed || Errors.Count > 0 ? null : data;
+        return _failed || _errors is { Count: > 0 } ? null : data;
     }
 
     private void Resolve(ResultObject holder, int index)
