@@ -53,13 +53,27 @@ public sealed class SourceResolverTests
         Assert.Equal(compiledRun, result.Data is not ExecutionNode);
     }
 
+    [Fact]
+    public async Task A_cancelled_run_ends_after_its_resolvers_still_running()
+    {
+        using var cancel = new CancellationTokenSource();
+        var schema = new TestSchema(cancel);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            ExecuteAsync(new PlannedExecutionStrategy(), "{ slow stop items { name } }", schema, cancel.Token));
+
+        Assert.Equal(1, schema.SlowRuns);
+        Assert.Equal(0, schema.SlowNow); // finished before the execution ended: nothing uses the request after it
+    }
+
     private static async Task<string> RunAsync(IExecutionStrategy strategy, string query) =>
         new GraphQLSerializer().Serialize(await ExecuteAsync(strategy, query));
 
-    private static Task<ExecutionResult> ExecuteAsync(IExecutionStrategy strategy, string query) =>
+    private static Task<ExecutionResult> ExecuteAsync(
+        IExecutionStrategy strategy, string query, TestSchema? schema = null, CancellationToken cancellationToken = default) =>
         new DocumentExecuter(new GraphQLDocumentBuilder(), new DocumentValidator(),
                 new DefaultExecutionStrategySelector([new ExecutionStrategyRegistration(strategy, OperationType.Query)]), [])
-            .ExecuteAsync(new ExecutionOptions { Schema = new TestSchema(), Query = query });
+            .ExecuteAsync(new ExecutionOptions { Schema = schema ?? new TestSchema(), Query = query, CancellationToken = cancellationToken });
 
     /// <summary>What a resolver sees of its context, written out so two executions can be compared.</summary>
     private static string Describe(IResolveFieldContext context) => string.Join(" | ",
@@ -123,9 +137,29 @@ public sealed class SourceResolverTests
 
     private sealed class TestSchema : GraphQL.Types.Schema
     {
-        public TestSchema()
+        private int _slowNow;
+        private int _slowRuns;
+
+        public int SlowRuns => _slowRuns;
+
+        public int SlowNow => _slowNow;
+
+        public TestSchema(CancellationTokenSource? stop = null)
         {
             var query = new ObjectGraphType { Name = "Query" };
+            query.Field<StringGraphType>("slow").ResolveAsync(async _ =>
+            {
+                Interlocked.Increment(ref _slowRuns);
+                Interlocked.Increment(ref _slowNow);
+                await Task.Delay(200, CancellationToken.None);
+                Interlocked.Decrement(ref _slowNow);
+                return "done";
+            });
+            query.Field<StringGraphType>("stop").Resolve(_ =>
+            {
+                stop?.Cancel();
+                return "stopped";
+            });
             query.Field<NonNullGraphType<ListGraphType<ItemType>>>("items").Resolve(_ => Item.All);
             query.Field<ItemType>("first").ResolveSource(_ => Item.All[0]);
             Query = query;

@@ -28,20 +28,27 @@ internal sealed partial class PlanRun(GraphQL.Execution.ExecutionContext context
     public async Task<ResultObject?> RunAsync()
     {
         var data = Enqueue(new ResultObject(root, context.RootValue, null, -1, -1));
-        while (!_failed && (_fields.Count > 0 || _loaders.Count > 0))
+        try
         {
-            while (!_failed && (_fields.Count > 0 || _tasks.Count > 0))
+            while (!_failed && (_fields.Count > 0 || _loaders.Count > 0))
             {
-                while (!_failed && _fields.TryDequeue(out var next))
+                while (!_failed && (_fields.Count > 0 || _tasks.Count > 0))
                 {
-                    Resolve(next.Holder, next.Field);
+                    while (!_failed && _fields.TryDequeue(out var next))
+                    {
+                        Resolve(next.Holder, next.Field);
+                    }
+                    await CompleteTasksAsync();
                 }
-                await CompleteTasksAsync();
+                if (!_failed)
+                {
+                    await CompleteLoadersAsync();
+                }
             }
-            if (!_failed)
-            {
-                await CompleteLoadersAsync();
-            }
+        }
+        finally
+        {
+            await DrainAsync();
         }
         return _failed || _errors is { Count: > 0 } ? null : data;
     }
@@ -75,64 +82,6 @@ internal sealed partial class PlanRun(GraphQL.Execution.ExecutionContext context
             return;
         }
         Complete(slot, value);
-    }
-
-    private async Task CompleteTasksAsync()
-    {
-        if (_tasks.Count == 0)
-        {
-            return;
-        }
-        var tasks = _tasks.ToArray();
-        _tasks.Clear();
-        if (await FailedAsync(tasks.Select(t => t.Task)))
-        {
-            return;
-        }
-        foreach (var (slot, task) in tasks)
-        {
-            Complete(slot, task.Result);
-        }
-    }
-
-    /// <summary>
-    /// Awaits the pending data-loader results in order. The first of each loader's batch sends the batch; the others
-    /// find it loaded and complete at once (GraphQL.NET awaits them side by side, for the same batches).
-    /// </summary>
-    private async Task CompleteLoadersAsync()
-    {
-        var loaders = _loaders.ToArray();
-        _loaders.Clear();
-        foreach (var (slot, pending) in loaders)
-        {
-            object? value;
-            try
-            {
-                var result = pending.GetResultAsync(context.CancellationToken);
-                value = result.IsCompletedSuccessfully ? result.Result : await result;
-            }
-            catch (Exception e) when (!IsCancellation(e))
-            {
-                _failed = true;
-                return;
-            }
-            Complete(slot, value);
-        }
-    }
-
-    /// <summary>Waits for every task (none is left running behind a fallback); whether any failed.</summary>
-    private async Task<bool> FailedAsync(IEnumerable<Task> tasks)
-    {
-        try
-        {
-            await Task.WhenAll(tasks);
-            return false;
-        }
-        catch (Exception e) when (!IsCancellation(e))
-        {
-            _failed = true;
-            return true;
-        }
     }
 
     private bool IsCancellation(Exception e) => e is OperationCanceledException && context.CancellationToken.IsCancellationRequested;
