@@ -33,7 +33,7 @@ public sealed partial class PlannedExecutionStrategy
         return await base.ExecuteAsync(context);
     }
 
-    private PlanSelection? Plan(GraphQL.Execution.ExecutionContext context)
+    private OperationPlan? Plan(GraphQL.Execution.ExecutionContext context)
     {
         var compiled = _operations.GetOrCreateValue(context.Operation);
         if (!compiled.Done)
@@ -48,7 +48,7 @@ public sealed partial class PlannedExecutionStrategy
 
     private sealed class Compiled
     {
-        public PlanSelection? Plan { get; set; }
+        public OperationPlan? Plan { get; set; }
 
         public volatile bool Done;
     }

@@ -15,6 +15,6 @@ public sealed class FaqType : ObjectGraphType<Faq>
         Field<NonNullGraphType<StringGraphType>>("topic").Description("The topic's title.")
             .ResolveSource(source => source.Topic);
         Field<NonNullGraphType<SpecialtyType>>("specialty").Description("The specialty the topic belongs to.")
-            .Resolve(context => context.Service<SpecialtyLoaders>().Resolve(context.Source.SpecialtyId));
+            .ResolveWith<SpecialtyLoaders, Faq, object>((loaders, faq) => loaders.Resolve(faq.SpecialtyId));
     }
 }

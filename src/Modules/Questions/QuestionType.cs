@@ -28,7 +28,7 @@ public sealed class QuestionType : ObjectGraphType<Question>
         Field<NonNullGraphType<IsoDateGraphType>>("askedOn").Description("The day the question was asked.")
             .ResolveSource(source => source.AskedOn);
         Field<NonNullGraphType<SpecialtyType>>("specialty").Description("The specialty the question was asked in.")
-            .Resolve(context => context.Service<SpecialtyLoaders>().Resolve(context.Source.SpecialtyId));
+            .ResolveWith<SpecialtyLoaders, Question, object>((loaders, question) => loaders.Resolve(question.SpecialtyId));
         Field<NonNullGraphType<AskerType>>("asker").Description("Who asked: alias, gender and age range.")
             .ResolveSource(source => source);
         Field<ArticleType>("article").Description("The \"More Info\" article; null when the page has none.")

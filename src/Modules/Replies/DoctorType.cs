@@ -15,6 +15,6 @@ public sealed class DoctorType : ObjectGraphType<Doctor>
         Field<NonNullGraphType<StringGraphType>>("name").Description("The doctor's name without the title (`Lan Shengxing`).")
             .ResolveSource(source => source.Name);
         Field<NonNullGraphType<SpecialtyType>>("specialty").Description("The specialty the doctor replies in.")
-            .Resolve(context => context.Service<SpecialtyLoaders>().Resolve(context.Source.SpecialtyId));
+            .ResolveWith<SpecialtyLoaders, Doctor, object>((loaders, doctor) => loaders.Resolve(doctor.SpecialtyId));
     }
 }

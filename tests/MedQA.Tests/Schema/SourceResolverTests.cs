@@ -6,6 +6,7 @@ using GraphQL.Validation;
 using GraphQLParser.AST;
 using MedQA.Gateway.Schema;
 using MedQA.Kernel.GraphQL;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MedQA.Tests.Schema;
 
@@ -29,6 +30,7 @@ public sealed class SourceResolverTests
     [InlineData("{ first { siblings { child { echo(n: 1) { again { again { text } } } } } } }")]
     [InlineData("{ first { siblings { echo { text } broken } } }")] // an error late in a compiled run
     [InlineData("{ items { name noted } }")] // an error a resolver adds without throwing
+    [InlineData("{ items { tag } first { child { tag } } }")] // read with a request service
     public async Task The_answer_is_GraphQL_NETs(string query)
     {
         var graphQL = await RunAsync(new ParallelExecutionStrategy(), query);
@@ -69,11 +71,35 @@ public sealed class SourceResolverTests
     private static async Task<string> RunAsync(IExecutionStrategy strategy, string query) =>
         new GraphQLSerializer().Serialize(await ExecuteAsync(strategy, query));
 
+    [Fact]
+    public async Task A_field_read_with_a_request_service_missing_from_the_request_is_GraphQL_NETs_error()
+    {
+        var graphQL = new GraphQLSerializer().Serialize(await ExecuteAsync(new ParallelExecutionStrategy(), "{ items { tag } }", services: false));
+        var compiled = new GraphQLSerializer().Serialize(await ExecuteAsync(new PlannedExecutionStrategy(), "{ items { tag } }", services: false));
+
+        Assert.Equal(graphQL, compiled);
+        Assert.Contains("\"errors\"", compiled);
+    }
+
     private static Task<ExecutionResult> ExecuteAsync(
-        IExecutionStrategy strategy, string query, TestSchema? schema = null, CancellationToken cancellationToken = default) =>
+        IExecutionStrategy strategy, string query, TestSchema? schema = null, CancellationToken cancellationToken = default, bool services = true) =>
         new DocumentExecuter(new GraphQLDocumentBuilder(), new DocumentValidator(),
                 new DefaultExecutionStrategySelector([new ExecutionStrategyRegistration(strategy, OperationType.Query)]), [])
-            .ExecuteAsync(new ExecutionOptions { Schema = schema ?? new TestSchema(), Query = query, CancellationToken = cancellationToken });
+            .ExecuteAsync(new ExecutionOptions
+            {
+                Schema = schema ?? new TestSchema(),
+                Query = query,
+                CancellationToken = cancellationToken,
+                RequestServices = services ? new ServiceCollection().AddScoped<Tags>().BuildServiceProvider().CreateScope().ServiceProvider : null,
+            });
+
+    /// <summary>A request service: tags by name, and how many it gave.</summary>
+    private sealed class Tags
+    {
+        private int _given;
+
+        public string For(string name) => $"{name}#{++_given}";
+    }
 
     /// <summary>What a resolver sees of its context, written out so two executions can be compared.</summary>
     private static string Describe(IResolveFieldContext context) => string.Join(" | ",
@@ -109,6 +135,7 @@ public sealed class SourceResolverTests
             Field<NonNullGraphType<ListGraphType<NonNullGraphType<ItemType>>>>("siblings").ResolveSource(_ => Item.All);
             Field<NonNullGraphType<KindType>>("kind").ResolveSource(i => i.Name == "a" ? Kind.First : Kind.Other);
             Field<EchoType>("echo").Argument<IntGraphType>("n").Resolve(Describe);
+            Field<StringGraphType>("tag").ResolveWith<Tags, Item, object>((tags, item) => tags.For(item.Name));
             Field<StringGraphType>("noted").Resolve(context =>
             {
                 context.Errors.Add(new ExecutionError($"a note on {context.Source!.Name}") { Code = "NOTED" });

@@ -15,11 +15,12 @@ internal static class PlanCompiler
     /// <summary>The fields of a selection set for a type, as GraphQL.NET collects them; null when it merged some.</summary>
     public delegate (GraphQLField Field, FieldType Definition)[]? Collector(IObjectGraphType type, GraphQLSelectionSet selection);
 
-    public static PlanSelection? Compile(IObjectGraphType root, GraphQLSelectionSet selection, Collector collect)
+    public static OperationPlan? Compile(IObjectGraphType root, GraphQLSelectionSet selection, Collector collect)
     {
+        var services = new List<Type>();
         try
         {
-            return Selection(root, selection, collect);
+            return new OperationPlan(Selection(root, selection, collect, services), [.. services]);
         }
         catch (NotPlannable)
         {
@@ -27,24 +28,34 @@ internal static class PlanCompiler
         }
     }
 
-    private static PlanSelection Selection(IObjectGraphType type, GraphQLSelectionSet selection, Collector collect)
+    private static PlanSelection Selection(IObjectGraphType type, GraphQLSelectionSet selection, Collector collect, List<Type> services)
     {
         var fields = collect(type, selection) ?? throw new NotPlannable();
         var plan = new PlanSelection(type);
-        plan.Fields = [.. fields.Select(f => Field(plan, f.Field, f.Definition, collect))];
+        plan.Fields = [.. fields.Select(f => Field(plan, f.Field, f.Definition, collect, services))];
         return plan;
     }
 
-    private static PlanField Field(PlanSelection owner, GraphQLField field, FieldType definition, Collector collect)
+    private static PlanField Field(PlanSelection owner, GraphQLField field, FieldType definition, Collector collect, List<Type> services)
     {
         if (definition.Resolver is GuardedResolver || definition.ResolvedType is null)
         {
             throw new NotPlannable();
         }
-        return new PlanField(field, definition, owner, Shape(definition.ResolvedType, field.SelectionSet, collect, inList: false));
+        var slot = -1;
+        if (definition.Resolver is Kernel.GraphQL.IServiceResolver withService)
+        {
+            slot = services.IndexOf(withService.Service);
+            if (slot < 0)
+            {
+                services.Add(withService.Service);
+                slot = services.Count - 1;
+            }
+        }
+        return new PlanField(field, definition, owner, Shape(definition.ResolvedType, field.SelectionSet, collect, services, inList: false), slot);
     }
 
-    private static PlanShape Shape(IGraphType type, GraphQLSelectionSet? selection, Collector collect, bool inList)
+    private static PlanShape Shape(IGraphType type, GraphQLSelectionSet? selection, Collector collect, List<Type> services, bool inList)
     {
         var nonNull = type is NonNullGraphType;
         if (type is NonNullGraphType wrapped)
@@ -53,8 +64,8 @@ internal static class PlanCompiler
         }
         return type switch
         {
-            ListGraphType { ResolvedType: { } item } when !inList => new PlanShape { NonNull = nonNull, Item = Shape(item, selection, collect, inList: true) },
-            IObjectGraphType objectType when selection is not null => new PlanShape { NonNull = nonNull, Selection = Selection(objectType, selection, collect) },
+            ListGraphType { ResolvedType: { } item } when !inList => new PlanShape { NonNull = nonNull, Item = Shape(item, selection, collect, services, inList: true) },
+            IObjectGraphType objectType when selection is not null => new PlanShape { NonNull = nonNull, Selection = Selection(objectType, selection, collect, services) },
             ScalarGraphType scalar => new PlanShape { NonNull = nonNull, Scalar = scalar },
             _ => throw new NotPlannable(),
         };

@@ -11,7 +11,7 @@ namespace MedQA.Gateway.Schema.Compiled;
 /// stops the run: <see cref="RunAsync"/> answers null and the caller executes the request with GraphQL.NET, whose
 /// answer it then is. Cancellation is thrown, as GraphQL.NET throws it.
 /// </summary>
-internal sealed partial class PlanRun(GraphQL.Execution.ExecutionContext context, PlanSelection root)
+internal sealed partial class PlanRun(GraphQL.Execution.ExecutionContext context, OperationPlan plan)
 {
     private readonly Queue<(ResultObject Holder, int Field)> _fields = new(64);
     private readonly List<(Slot Slot, Task<object?> Task)> _tasks = [];
@@ -21,13 +21,14 @@ internal sealed partial class PlanRun(GraphQL.Execution.ExecutionContext context
     public GraphQL.Execution.ExecutionContext Context => context;
 
     private ExecutionErrors? _errors;
+    private object?[]? _services;
 
     /// <summary>Errors resolvers add to their context (made when one asks for it): any makes the run fall back.</summary>
     public ExecutionErrors Errors => _errors ??= [];
 
     public async Task<ResultObject?> RunAsync()
     {
-        var data = Enqueue(new ResultObject(root, context.RootValue, null, -1, -1));
+        var data = Enqueue(new ResultObject(plan.Root, context.RootValue, null, -1, -1));
         try
         {
             while (!_failed && (_fields.Count > 0 || _loaders.Count > 0))
@@ -65,6 +66,10 @@ internal sealed partial class PlanRun(GraphQL.Execution.ExecutionContext context
             {
                 value = source.Resolve(holder.Source);
             }
+            else if (field.WithService is { } withService && Service(field.ServiceSlot) is { } service)
+            {
+                value = withService.Resolve(service, holder.Source);
+            }
             else
             {
                 var pending = field.Resolver.ResolveAsync(new PlanFieldContext(this, holder, field));
@@ -82,6 +87,16 @@ internal sealed partial class PlanRun(GraphQL.Execution.ExecutionContext context
             return;
         }
         Complete(slot, value);
+    }
+
+    /// <summary>
+    /// The request's instance of a service fields read (the one <c>context.Service&lt;T&gt;()</c> gives), asked of the
+    /// request's container once per run; null for an execution without one (the resolver then reports it).
+    /// </summary>
+    private object? Service(int slot)
+    {
+        _services ??= new object?[plan.Services.Length];
+        return _services[slot] ??= context.RequestServices?.GetService(plan.Services[slot]);
     }
 
     private bool IsCancellation(Exception e) => e is OperationCanceledException && context.CancellationToken.IsCancellationRequested;

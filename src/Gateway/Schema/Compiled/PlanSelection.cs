@@ -6,6 +6,9 @@ using MedQA.Kernel.GraphQL;
 
 namespace MedQA.Gateway.Schema.Compiled;
 
+/// <summary>A compiled operation: its root selection, and the request services its fields read (by slot).</summary>
+internal sealed record OperationPlan(PlanSelection Root, Type[] Services);
+
 /// <summary>The fields one selection set asks of one object type, in response order.</summary>
 internal sealed class PlanSelection(IObjectGraphType type)
 {
@@ -15,7 +18,7 @@ internal sealed class PlanSelection(IObjectGraphType type)
 }
 
 /// <summary>One field of a <see cref="PlanSelection"/>: how it is resolved, and the shape its value is completed to.</summary>
-internal sealed class PlanField(GraphQLField ast, FieldType definition, PlanSelection owner, PlanShape shape)
+internal sealed class PlanField(GraphQLField ast, FieldType definition, PlanSelection owner, PlanShape shape, int serviceSlot)
 {
     private Dictionary<string, (GraphQLField Field, FieldType FieldType)>? _subFields;
 
@@ -34,6 +37,11 @@ internal sealed class PlanField(GraphQLField ast, FieldType definition, PlanSele
     public IFieldResolver Resolver { get; } = definition.Resolver ?? NameFieldResolver.Instance;
 
     public ISourceResolver? Source { get; } = definition.Resolver as ISourceResolver;
+
+    public IServiceResolver? WithService { get; } = definition.Resolver as IServiceResolver;
+
+    /// <summary>Where the run keeps the request's instance of <see cref="WithService"/>'s service (-1: none).</summary>
+    public int ServiceSlot { get; } = serviceSlot;
 
     /// <summary>
     /// What <c>IResolveFieldContext.SubFields</c> answers: the selection's fields by response key, a new dictionary
