@@ -27,6 +27,7 @@ internal sealed class PlanFieldContext(PlanRun run, ResultObject holder, PlanFie
 
     public FieldType FieldDefinition => planned.Definition;
 
+    // A list item's parent is the list, which is no object type: GraphQL.NET answers null there too.
     public IObjectGraphType ParentType => InList ? null! : holder.Selection.Type;
 
     public IResolveFieldContext? Parent =>
