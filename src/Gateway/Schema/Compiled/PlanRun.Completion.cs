@@ -40,13 +40,12 @@ internal sealed partial class PlanRun
             {
                 return false;
             }
-            var items = values is IList list ? new object?[list.Count] : null;
-            var all = items is null ? values.Cast<object?>().ToArray() : null;
-            items ??= new object?[all!.Length];
+            var list = values as IList ?? values.Cast<object?>().ToList();
+            var items = new object?[list.Count];
             slot.Set(new ResultList(items, value));
             for (var i = 0; i < items.Length; i++)
             {
-                Complete(new Slot(slot.Holder, slot.Field, items, i, item), all is null ? ((IList)values)[i] : all[i]);
+                Complete(new Slot(slot.Holder, slot.Field, items, i, item), list[i]);
             }
             return true;
         }

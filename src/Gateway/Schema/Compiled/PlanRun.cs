@@ -17,11 +17,10 @@ internal sealed partial class PlanRun(GraphQL.Execution.ExecutionContext context
     private readonly List<(Slot Slot, Task<object?> Task)> _tasks = [];
     private readonly List<(Slot Slot, IDataLoaderResult Pending)> _loaders = [];
     private bool _failed;
-
-    public GraphQL.Execution.ExecutionContext Context => context;
-
     private ExecutionErrors? _errors;
     private object?[]? _services;
+
+    public GraphQL.Execution.ExecutionContext Context => context;
 
     /// <summary>Errors resolvers add to their context (made when one asks for it): any makes the run fall back.</summary>
     public ExecutionErrors Errors => _errors ??= [];
