@@ -14,6 +14,10 @@ if (args.FirstOrDefault() == "soak")
 {
     return await Soak.RunAsync(BenchOptions.Parse(args), args);
 }
+if (args.FirstOrDefault() == "ab")
+{
+    return await AbRun.RunAsync(BenchOptions.Parse(args), args);
+}
 if (args.FirstOrDefault() == "hand")
 {
     return await HandWrittenHost.ServeAsync(BenchOptions.Parse(args), args);
