@@ -31,6 +31,8 @@ public sealed class SourceResolverTests
     [InlineData("{ first { siblings { echo { text } broken } } }")] // an error late in a compiled run
     [InlineData("{ items { name noted } }")] // an error a resolver adds without throwing
     [InlineData("{ items { tag } first { child { tag } } }")] // read with a request service
+    [InlineData("{ __schema { queryType { name } types { name kind fields(includeDeprecated: true) { name args { name defaultValue } type { name kind ofType { name kind } } } enumValues { name } } } }")]
+    [InlineData("{ __type(name: \"Item\") { name fields { name type { kind ofType { name } } } } }")]
     public async Task The_answer_is_GraphQL_NETs(string query)
     {
         var graphQL = await RunAsync(new ParallelExecutionStrategy(), query);
@@ -45,6 +47,7 @@ public sealed class SourceResolverTests
     [Theory]
     [InlineData("{ items { name label count } }", true)]
     [InlineData("{ first { siblings { child { echo(n: 1) { again { text } } } } } }", true)]
+    [InlineData("{ __type(name: \"Item\") { name fields { name } } }", true)]
     [InlineData("{ items { name broken } }", false)] // an error: GraphQL.NET's execution reports it
     [InlineData("{ items { name missing } }", false)] // null for a non-null field: likewise
     [InlineData("{ items { noted } }", false)] // an error added to the context: likewise
