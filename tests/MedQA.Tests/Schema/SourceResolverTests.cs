@@ -30,6 +30,7 @@ public sealed class SourceResolverTests
     [InlineData("{ first { siblings { child { echo(n: 1) { again { again { text } } } } } } }")]
     [InlineData("{ first { siblings { echo { text } broken } } }")] // an error late in a compiled run
     [InlineData("{ items { name noted } }")] // an error a resolver adds without throwing
+    [InlineData("{ first { name withHole { name } } }")] // null for a non-null list item
     [InlineData("{ items { tag } first { child { tag } } }")] // read with a request service
     [InlineData("{ __schema { queryType { name } types { name kind fields(includeDeprecated: true) { name args { name defaultValue } type { name kind ofType { name kind } } } enumValues { name } } } }")]
     [InlineData("{ __type(name: \"Item\") { name fields { name type { kind ofType { name } } } } }")]
@@ -51,6 +52,7 @@ public sealed class SourceResolverTests
     [InlineData("{ items { name broken } }", false)] // an error: GraphQL.NET's execution reports it
     [InlineData("{ items { name missing } }", false)] // null for a non-null field: likewise
     [InlineData("{ items { noted } }", false)] // an error added to the context: likewise
+    [InlineData("{ first { withHole { name } } }", false)] // null for a non-null list item: likewise
     public async Task Queries_run_from_a_compiled_plan_unless_they_meet_an_error(string query, bool compiledRun)
     {
         var result = await ExecuteAsync(new PlannedExecutionStrategy(), query);
@@ -136,6 +138,7 @@ public sealed class SourceResolverTests
             Field<NonNullGraphType<StringGraphType>>("missing").ResolveSource(i => i.Label);
             Field<ItemType>("child").ResolveSource(i => i.Child);
             Field<NonNullGraphType<ListGraphType<NonNullGraphType<ItemType>>>>("siblings").ResolveSource(_ => Item.All);
+            Field<ListGraphType<NonNullGraphType<ItemType>>>("withHole").ResolveSource(_ => new[] { Item.All[0], null });
             Field<NonNullGraphType<KindType>>("kind").ResolveSource(i => i.Name == "a" ? Kind.First : Kind.Other);
             Field<EchoType>("echo").Argument<IntGraphType>("n").Resolve(Describe);
             Field<StringGraphType>("tag").ResolveWith<Tags, Item, object>((tags, item) => tags.For(item.Name));

@@ -19,7 +19,10 @@ internal sealed partial class PlanRun
         }
         try
         {
-            _failed |= !TryComplete(slot, value);
+            if (!TryComplete(slot, value)) // not `_failed |= ...`: that reads _failed before a list's items can set it
+            {
+                _failed = true;
+            }
         }
         catch (Exception e) when (!IsCancellation(e))
         {
