@@ -25,9 +25,9 @@ internal static class AbRun
         await Server.EnsureCatalogueAsync(Path.Combine(b, "MedQA.Gateway.dll"), database, options);
         var body = page switch
         {
-            "question" => Body(Queries.QuestionPage, new { slug = await SlugAsync(database) }),
-            "search" => Body(Queries.SearchPage, new { q = "knee pain" }),
-            _ => Body(Queries.ListPage, new { after = (string?)null }),
+            "question" => Queries.Body(Queries.QuestionPage, new { slug = await SlugAsync(database) }),
+            "search" => Queries.Body(Queries.SearchPage, new { q = "knee pain" }),
+            _ => Queries.Body(Queries.ListPage, new { after = (string?)null }),
         };
         using var serverA = Server.Start(Path.Combine(Path.GetFullPath(a), "MedQA.Gateway.dll"), "--urls http://127.0.0.1:5311", $"Data Source={database}", Server.Unthrottled);
         using var serverB = Server.Start(Path.Combine(b, "MedQA.Gateway.dll"), "--urls http://127.0.0.1:5313", $"Data Source={database}", Server.Unthrottled);
@@ -62,8 +62,6 @@ internal static class AbRun
         serverB.Kill(entireProcessTree: true);
         return 0;
     }
-
-    private static string Body(string query, object variables) => System.Text.Json.JsonSerializer.Serialize(new { query, variables });
 
     private static async Task<string> SlugAsync(string database)
     {

@@ -39,10 +39,10 @@ using var http = new HttpClient();
 await Server.WaitAsync(http, "http://127.0.0.1:5301/graphql?query=%7B__typename%7D");
 
 var (slug, deepCursor) = await Pick(hand.Services);
-var listBody = Body(Queries.ListPage, new { after = (string?)null });
-var questionBody = Body(Queries.QuestionPage, new { slug });
-var deepBody = Body(Queries.ListPage, new { after = deepCursor });
-var searchBody = Body(Queries.SearchPage, new { q = "knee pain" });
+var listBody = Queries.Body(Queries.ListPage, new { after = (string?)null });
+var questionBody = Queries.Body(Queries.QuestionPage, new { slug });
+var deepBody = Queries.Body(Queries.ListPage, new { after = deepCursor });
+var searchBody = Queries.Body(Queries.SearchPage, new { q = "knee pain" });
 await SameBytes(http, listBody, "http://127.0.0.1:5302/hand/list", "list page");
 await SameBytes(http, questionBody, $"http://127.0.0.1:5302/hand/question?slug={Uri.EscapeDataString(slug)}", "question page");
 
@@ -106,8 +106,6 @@ Console.WriteLine($"  deep page p50 / first page p50: {deep:0.00}x (target <= 1.
 server.Kill(entireProcessTree: true);
 await hand.StopAsync();
 return 0;
-
-static string Body(string query, object variables) => System.Text.Json.JsonSerializer.Serialize(new { query, variables });
 
 static async Task SameBytes(HttpClient http, string graphQLBody, string handUrl, string page)
 {

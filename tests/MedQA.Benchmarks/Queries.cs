@@ -14,4 +14,7 @@ internal static class Queries
     public const string SearchPage = """
         query SearchPage($q: String!) { search(query: $q, first: 10) { totalCount edges { cursor node { score snippet { text highlights { start length } } question { slug title askedOn specialty { name } } } } pageInfo { hasNextPage endCursor } } }
         """;
+
+    /// <summary>A POST body for a document and its variables.</summary>
+    public static string Body(string query, object variables) => System.Text.Json.JsonSerializer.Serialize(new { query, variables });
 }

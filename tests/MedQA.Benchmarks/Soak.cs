@@ -64,14 +64,14 @@ internal static class Soak
     {
         var json = new Dictionary<string, string>
         {
-            ["list"] = Body(Queries.ListPage, new { after = (string?)null }),
-            ["question"] = Body(Queries.QuestionPage, new { slug = "knee-pain-at-night" }),
-            ["search"] = Body(Queries.SearchPage, new { q = "knee pain" }),
-            ["junkSearch"] = Body(Queries.SearchPage, new { q = "\"NEAR( AND * ^ --" }),
-            ["deep"] = Body("{ questions { nodes { replies { doctor { specialty { questions { nodes { replies { doctor { specialty { name } } } } } } } } } } }", new { }),
-            ["aliases"] = Body("{ " + string.Join(' ', Enumerable.Range(0, 40).Select(i => $"a{i}: questions(first: 50) {{ nodes {{ title }} }}")) + " }", new { }),
-            ["fanout"] = Body("{ specialties { questions(first: 50) { nodes { title similar(first: 20) { headline } replies { doctor { specialty { questions(first: 50) { nodes { title } } } } } } } } }", new { }),
-            ["huge"] = Body("{ __typename }", new { pad = new string('x', 40 * 1024) }),
+            ["list"] = Queries.Body(Queries.ListPage, new { after = (string?)null }),
+            ["question"] = Queries.Body(Queries.QuestionPage, new { slug = "knee-pain-at-night" }),
+            ["search"] = Queries.Body(Queries.SearchPage, new { q = "knee pain" }),
+            ["junkSearch"] = Queries.Body(Queries.SearchPage, new { q = "\"NEAR( AND * ^ --" }),
+            ["deep"] = Queries.Body("{ questions { nodes { replies { doctor { specialty { questions { nodes { replies { doctor { specialty { name } } } } } } } } } } }", new { }),
+            ["aliases"] = Queries.Body("{ " + string.Join(' ', Enumerable.Range(0, 40).Select(i => $"a{i}: questions(first: 50) {{ nodes {{ title }} }}")) + " }", new { }),
+            ["fanout"] = Queries.Body("{ specialties { questions(first: 50) { nodes { title similar(first: 20) { headline } replies { doctor { specialty { questions(first: 50) { nodes { title } } } } } } } } }", new { }),
+            ["huge"] = Queries.Body("{ __typename }", new { pad = new string('x', 40 * 1024) }),
         };
         string Post(string name, string headers = "") => $"requests[#requests + 1] = wrk.format(\"POST\", \"/graphql\", {{[\"Content-Type\"] = \"application/json\"{headers}}}, [==[{json[name]}]==])";
         string Get(string path, string headers) => $"requests[#requests + 1] = wrk.format(\"GET\", \"{path}\", {{{headers}}})";
@@ -120,6 +120,4 @@ internal static class Soak
             end
             """;
     }
-
-    private static string Body(string query, object variables) => JsonSerializer.Serialize(new { query, variables });
 }

@@ -32,11 +32,11 @@ internal static class PlanCompiler
     {
         var fields = collect(type, selection) ?? throw new NotPlannable();
         var plan = new PlanSelection(type);
-        plan.Fields = [.. fields.Select(f => Field(plan, f.Field, f.Definition, collect, services))];
+        plan.Fields = [.. fields.Select(f => Field(f.Field, f.Definition, collect, services))];
         return plan;
     }
 
-    private static PlanField Field(PlanSelection owner, GraphQLField field, FieldType definition, Collector collect, List<Type> services)
+    private static PlanField Field(GraphQLField field, FieldType definition, Collector collect, List<Type> services)
     {
         if (definition.Resolver is GuardedResolver || definition.ResolvedType is null)
         {
@@ -52,7 +52,7 @@ internal static class PlanCompiler
                 slot = services.Count - 1;
             }
         }
-        return new PlanField(field, definition, owner, Shape(definition.ResolvedType, field.SelectionSet, collect, services, inList: false), slot);
+        return new PlanField(field, definition, Shape(definition.ResolvedType, field.SelectionSet, collect, services, inList: false), slot);
     }
 
     private static PlanShape Shape(IGraphType type, GraphQLSelectionSet? selection, Collector collect, List<Type> services, bool inList)

@@ -18,7 +18,7 @@ internal sealed class PlanSelection(IObjectGraphType type)
 }
 
 /// <summary>One field of a <see cref="PlanSelection"/>: how it is resolved, and the shape its value is completed to.</summary>
-internal sealed class PlanField(GraphQLField ast, FieldType definition, PlanSelection owner, PlanShape shape, int serviceSlot)
+internal sealed class PlanField(GraphQLField ast, FieldType definition, PlanShape shape, int serviceSlot)
 {
     private Dictionary<string, (GraphQLField Field, FieldType FieldType)>? _subFields;
 
@@ -26,13 +26,13 @@ internal sealed class PlanField(GraphQLField ast, FieldType definition, PlanSele
 
     public FieldType Definition { get; } = definition;
 
-    public PlanSelection Owner { get; } = owner;
-
     public PlanShape Shape { get; } = shape;
 
-    public string ResponseKey { get; } = ast.Alias?.Name.StringValue ?? definition.Name;
+    /// <summary>The field's name in the response: its alias, else its name.</summary>
+    public string ResponseKey { get; } = KeyOf(ast, definition);
 
-    public JsonEncodedText Name { get; } = JsonEncodedText.Encode(ast.Alias?.Name.StringValue ?? definition.Name);
+    /// <summary><see cref="ResponseKey"/> encoded once for the JSON writer.</summary>
+    public JsonEncodedText Name { get; } = JsonEncodedText.Encode(KeyOf(ast, definition));
 
     public IFieldResolver Resolver { get; } = definition.Resolver ?? NameFieldResolver.Instance;
 
@@ -56,6 +56,8 @@ internal sealed class PlanField(GraphQLField ast, FieldType definition, PlanSele
         _subFields ??= selection.Fields.ToDictionary(f => f.ResponseKey, f => (f.Ast, f.Definition));
         return new Dictionary<string, (GraphQLField Field, FieldType FieldType)>(_subFields);
     }
+
+    private static string KeyOf(GraphQLField ast, FieldType definition) => ast.Alias?.Name.StringValue ?? definition.Name;
 }
 
 /// <summary>A field's type as completion sees it: non-null or not, and a list of, an object of, or a scalar.</summary>
