@@ -17,6 +17,7 @@ public static class ContentModuleRegistration
     public static IServiceCollection AddContentModule(this IServiceCollection services, Assembly assembly)
     {
         services.TryAddScoped<RequestDb>();
+        services.TryAddSingleton(SelectionReads.On);
         return services.Scan(scan => scan.FromAssemblies(assembly)
             .AddClasses(c => c.AssignableTo<IGraphType>(), publicOnly: false).AsSelf().WithSingletonLifetime()
             .AddClasses(c => c.AssignableTo<IObjectTypeExtension>(), publicOnly: false).As<IObjectTypeExtension>().WithSingletonLifetime()

@@ -1,3 +1,4 @@
+using GraphQL;
 using MedQA.Kernel.Data;
 using MedQA.Kernel.GraphQL;
 using Microsoft.EntityFrameworkCore;
@@ -19,8 +20,11 @@ public sealed class QuestionLoaders
             orderby a.QuestionId, s!.Position
             select new ArticleAndSection { Article = a, Section = s });
 
-    public QuestionLoaders(RequestDb requestDb)
+    private readonly SelectionReads _reads;
+
+    public QuestionLoaders(RequestDb requestDb, SelectionReads reads)
     {
+        _reads = reads;
         ById = requestDb.Loader<int, Question>(
             (db, ids) => db.Set<Question>().Where(q => ids.Contains(q.Id)).SelectWithoutBody(), q => q.Id);
         BodyById = new((ids, cancellationToken) => requestDb.RunAsync<IReadOnlyDictionary<int, string>>(async (db, cancel) =>
@@ -74,6 +78,14 @@ public sealed class QuestionLoaders
     public BatchLoader<int, Article?> ArticleWithSectionsByQuestion { get; }
 
     public BatchLoader<int, IReadOnlyList<SimilarTeaser>> TeasersByQuestion { get; }
+
+    /// <summary>The look-up by slug for <c>question(slug:)</c>: with the body when the selection asks for <c>body</c>.</summary>
+    public BatchLoader<string, Question?> BySlugFor(IResolveFieldContext question) =>
+        _reads.MayLeaveOut(question, "body") ? BySlug : BySlugWithBody;
+
+    /// <summary>The article loader for <c>Question.article</c>: with its sections when the selection asks for them.</summary>
+    public BatchLoader<int, Article?> ArticleFor(IResolveFieldContext article) =>
+        _reads.MayLeaveOut(article, "sections") ? ArticleByQuestion : ArticleWithSectionsByQuestion;
 
     private sealed class ArticleAndSection
     {

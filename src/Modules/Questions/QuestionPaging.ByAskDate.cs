@@ -13,13 +13,15 @@ public static partial class QuestionPaging
     // request.
     private static readonly AskDateQueries Full = new(QuestionProjection.WithoutBody);
     private static readonly AskDateQueries Cards = new(QuestionProjection.Card);
+    private static readonly AskDateQueries Whole = new(QuestionProjection.Whole);
 
     /// <summary>The same rows <see cref="After"/> and <see cref="Sorted"/> select for this case, compiled.</summary>
     private static async Task<List<(Question Question, string Cursor)>> ByAskDateAsync(
         MedQaDbContext db, PageRequest request, bool descending, IResolveFieldContext context)
     {
         var take = request.Size + 1;
-        var queries = QuestionProjection.CardsWillDo(context) ? Cards : Full;
+        var projection = QuestionProjection.For(context);
+        var queries = projection == QuestionProjection.Card ? Cards : projection == QuestionProjection.Whole ? Whole : Full;
         IAsyncEnumerable<Question> rows;
         if (request.Cursor is { } cursor)
         {

@@ -20,7 +20,7 @@ public static class QuestionProjection
 
     /// <summary>
     /// A question as a list card reads it: id, slug, title, date and specialty. The headline and asker are left
-    /// empty, so such a question is only for nodes whose selection <see cref="CardsWillDo"/> allows.
+    /// empty, so such a question is only for nodes whose selection <see cref="For"/> allows it for.
     /// </summary>
     public static readonly Expression<Func<Question, Question>> Card = q => new Question
     {
@@ -49,12 +49,22 @@ public static class QuestionProjection
         AskerAgeMax = q.AskerAgeMax,
     };
 
+    /// <summary>Every column: what the reference execution reads (<see cref="SelectionReads"/> off).</summary>
+    public static readonly Expression<Func<Question, Question>> Whole = q => q;
+
     public static IQueryable<Question> SelectWithoutBody(this IQueryable<Question> questions) => questions.Select(WithoutBody);
 
-    /// <summary>Whether a question connection's nodes ask only for fields <see cref="Card"/> rows can answer.</summary>
-    public static bool CardsWillDo(IResolveFieldContext connection) => ConnectionSelection.NodeFields(connection).IsSubsetOf(CardFields);
+    /// <summary>
+    /// What a question connection reads of each question: cards when its nodes ask only for fields
+    /// <see cref="Card"/> rows can answer, else every column but the body; every column when reads may not follow
+    /// the selection.
+    /// </summary>
+    public static Expression<Func<Question, Question>> For(IResolveFieldContext connection) =>
+        !connection.Service<SelectionReads>().Enabled ? Whole
+        : ConnectionSelection.NodeFields(connection).IsSubsetOf(CardFields) ? Card
+        : WithoutBody;
 
-    /// <summary>The questions as the connection's selection needs them: cards, or every column but the body.</summary>
+    /// <summary>The questions as the connection's selection needs them (<see cref="For"/>).</summary>
     public static IQueryable<Question> SelectFor(this IQueryable<Question> questions, IResolveFieldContext connection) =>
-        questions.Select(CardsWillDo(connection) ? Card : WithoutBody);
+        questions.Select(For(connection));
 }

@@ -16,12 +16,7 @@ public sealed class QuestionQueries : ObjectTypeExtension<QueryType>
         type.Field<QuestionType>("question")
             .Description("One question page by its slug; null when there is none.")
             .Argument<NonNullGraphType<StringGraphType>>("slug", "The question's slug, such as `facial-nerve-twitching`.")
-            .Resolve(context =>
-            {
-                var loaders = context.Service<QuestionLoaders>();
-                var loader = context.SubFields?.ContainsKey("body") == true ? loaders.BySlugWithBody : loaders.BySlug;
-                return loader.Load(context.GetArgument<string>("slug"));
-            });
+            .Resolve(context => context.Service<QuestionLoaders>().BySlugFor(context).Load(context.GetArgument<string>("slug")));
         type.Field<NonNullGraphType<QuestionConnectionType>>("questions")
             .Description("Questions, a page at a time, newest first unless `order` says otherwise.")
             .QuestionListArgs()

@@ -32,12 +32,7 @@ public sealed class QuestionType : ObjectGraphType<Question>
         Field<NonNullGraphType<AskerType>>("asker").Description("Who asked: alias, gender and age range.")
             .ResolveSource(source => source);
         Field<ArticleType>("article").Description("The \"More Info\" article; null when the page has none.")
-            .Resolve(context =>
-            {
-                var loaders = context.Service<QuestionLoaders>();
-                var loader = context.SubFields?.ContainsKey("sections") == true ? loaders.ArticleWithSectionsByQuestion : loaders.ArticleByQuestion;
-                return loader.Load(context.Source.Id);
-            });
+            .Resolve(context => context.Service<QuestionLoaders>().ArticleFor(context).Load(context.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SimilarTeaserType>>>>("similar")
             .Description("The page's \"Similar Q&A\" teasers in page order; with `first`, filled up with questions MedQA finds similar.")
             .Argument<IntGraphType>("first", $"How many entries: the page's teasers first, then similar questions, same specialty first (at most {SimilarQuestions.MaxFirst}).")

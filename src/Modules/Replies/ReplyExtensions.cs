@@ -12,13 +12,7 @@ public sealed class QuestionRepliesExtension : ObjectTypeExtension<QuestionType>
     protected override void Extend(QuestionType type) =>
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReplyType>>>>("replies")
             .Description("The doctors' replies, in page order.")
-            .Resolve(context =>
-            {
-                var loaders = context.Service<ReplyLoaders>();
-                // The reply text is read only when selected (a list page shows replies without it).
-                var loader = context.SubFields?.ContainsKey("body") == true ? loaders.ByQuestion : loaders.ByQuestionWithoutBodies;
-                return loader.Load(((Question)context.Source!).Id);
-            });
+            .Resolve(context => context.Service<ReplyLoaders>().ByQuestionFor(context).Load(((Question)context.Source!).Id));
 }
 
 /// <summary>Adds <c>Specialty.doctors</c>.</summary>

@@ -1,3 +1,4 @@
+using GraphQL;
 using MedQA.Kernel.Data;
 using MedQA.Kernel.GraphQL;
 using Microsoft.EntityFrameworkCore;
@@ -28,22 +29,38 @@ public sealed class ReplyLoaders
                 RepliedOn = x.r.RepliedOn, DoctorName = x.d.Name, DoctorSpecialtyId = x.d.SpecialtyId,
             }));
 
-    public ReplyLoaders(RequestDb requestDb)
+    private readonly SelectionReads _reads;
+
+    public ReplyLoaders(RequestDb requestDb, SelectionReads reads)
     {
+        _reads = reads;
         DoctorById = requestDb.Loader<int, Doctor>((db, ids) => db.Set<Doctor>().Where(d => ids.Contains(d.Id)), d => d.Id);
         // Every page that lists replies shows their doctors: the reply query joins them and primes DoctorById,
         // one statement instead of two.
         ByQuestion = ByQuestionLoader(requestDb, RepliesWithDoctors, row => row);
         ByQuestionWithoutBodies = ByQuestionLoader(requestDb, ListedReplies, row => row.WithDoctor());
         ById = requestDb.Loader<int, Reply>((db, ids) => db.Set<Reply>().Where(r => ids.Contains(r.Id)), r => r.Id);
+        BodyById = new((ids, cancellationToken) => requestDb.RunAsync<IReadOnlyDictionary<int, string>>(async (db, cancel) =>
+            await db.Set<Reply>().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Body })
+                .ToDictionaryAsync(r => r.Id, r => r.Body, cancel), cancellationToken), "");
         DoctorsBySpecialty = requestDb.GroupLoader<int, Doctor>(
             (db, ids) => db.Set<Doctor>().Where(d => ids.Contains(d.SpecialtyId)).OrderBy(d => d.Name), d => d.SpecialtyId, NoDoctors);
     }
 
     public BatchLoader<int, IReadOnlyList<Reply>> ByQuestion { get; }
 
-    /// <summary>A question's replies with an empty <see cref="Reply.Body"/>: for a selection that does not ask for it.</summary>
+    /// <summary>
+    /// A question's replies without their text (<see cref="Reply.Body"/> null: <c>Reply.body</c> loads it by id if
+    /// it is asked for after all): for a selection that does not ask for it.
+    /// </summary>
     public BatchLoader<int, IReadOnlyList<Reply>> ByQuestionWithoutBodies { get; }
+
+    /// <summary>The text of replies read without it.</summary>
+    public BatchLoader<int, string> BodyById { get; }
+
+    /// <summary>The replies loader for <c>Question.replies</c>: with their text when the selection asks for <c>body</c>.</summary>
+    public BatchLoader<int, IReadOnlyList<Reply>> ByQuestionFor(IResolveFieldContext replies) =>
+        _reads.MayLeaveOut(replies, "body") ? ByQuestionWithoutBodies : ByQuestion;
 
     public BatchLoader<int, Reply?> ById { get; }
 
@@ -89,7 +106,7 @@ public sealed class ReplyLoaders
         public int DoctorSpecialtyId { get; init; }
 
         public ReplyAndDoctor WithDoctor() => new(
-            new Reply { Id = Id, QuestionId = QuestionId, Position = Position, DoctorId = DoctorId, RepliedOn = RepliedOn, Body = "" },
+            new Reply { Id = Id, QuestionId = QuestionId, Position = Position, DoctorId = DoctorId, RepliedOn = RepliedOn, Body = null! },
             new Doctor { Id = DoctorId, Name = DoctorName, SpecialtyId = DoctorSpecialtyId });
     }
 }

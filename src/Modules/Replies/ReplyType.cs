@@ -14,7 +14,7 @@ public sealed class ReplyType : ObjectGraphType<Reply>
         Field<NonNullGraphType<DoctorType>>("doctor").Description("The doctor who replied.")
             .ResolveWith<ReplyLoaders, Reply, object>((loaders, reply) => loaders.DoctorById.Resolve(reply.DoctorId));
         Field<NonNullGraphType<StringGraphType>>("body").Description("The reply: plain text, line breaks kept.")
-            .ResolveSource(source => source.Body);
+            .ResolveWith<ReplyLoaders, Reply, object>((loaders, reply) => (object?)reply.Body ?? loaders.BodyById.Load(reply.Id));
         Field<NonNullGraphType<IsoDateGraphType>>("repliedOn").Description("The day the doctor replied.")
             .ResolveSource(source => source.RepliedOn);
     }
