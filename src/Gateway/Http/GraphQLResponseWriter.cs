@@ -60,7 +60,7 @@ public sealed class GraphQLResponseWriter(IGraphQLTextSerializer serializer, Gra
     private async Task WriteAsync(HttpContext http, string mediaType, ExecutionResult result)
     {
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
-        if (!ExecutionTreeJson.CanWrite(result))
+        if (!CanWriteDirectly(result))
         {
             await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
             return;
@@ -69,9 +69,12 @@ public sealed class GraphQLResponseWriter(IGraphQLTextSerializer serializer, Gra
         await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
     }
 
+    /// <summary>Whether <see cref="ExecutionTreeJson"/> writes it (never in the reference execution: GraphQL.NET's serializer does).</summary>
+    private bool CanWriteDirectly(ExecutionResult result) => !limits.ReferenceExecution && ExecutionTreeJson.CanWrite(result);
+
     private async Task<ReadOnlyMemory<byte>> SerializeAsync(ExecutionResult result, CancellationToken cancellationToken)
     {
-        if (ExecutionTreeJson.CanWrite(result))
+        if (CanWriteDirectly(result))
         {
             var buffer = new System.Buffers.ArrayBufferWriter<byte>();
             ExecutionTreeJson.Write(buffer, result, serializer);

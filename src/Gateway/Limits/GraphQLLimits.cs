@@ -45,4 +45,12 @@ public sealed class GraphQLLimits
     /// answer the same bytes; off is for comparing them.
     /// </summary>
     public bool CompiledExecution { get; set; } = true;
+
+    /// <summary>
+    /// Runs every request on stock GraphQL.NET and nothing of MedQA's fast layer: GraphQL.NET's document executer
+    /// and parallel strategy, its validator on every request (no document cache), its serializer, and loaders that
+    /// read whole rows whatever the query selects. Slower; it is the oracle the fast layer's answers are checked
+    /// against, and a way to rule the fast layer out when an answer looks wrong.
+    /// </summary>
+    public bool ReferenceExecution { get; set; }
 }

@@ -1,4 +1,5 @@
 using GraphQL;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
 using MedQA.Gateway.Http;
@@ -37,16 +38,26 @@ public static class GraphQLRegistration
                             ? active.Documents.GetValueOrDefault($"{prefix}:{payload}")
                             : null);
                 })
-                .AddExecutionStrategy(new PlannedExecutionStrategy(limits.CompiledExecution), GraphQLParser.AST.OperationType.Query)
                 .ConfigureExecutionOptions(options =>
                 {
                     options.Timeout = limits.Timeout;
                 });
+            if (!limits.ReferenceExecution)
+            {
+                graphQL.AddExecutionStrategy(new PlannedExecutionStrategy(limits.CompiledExecution), GraphQLParser.AST.OperationType.Query);
+            }
         });
-        services.AddSingleton<GraphQL.Validation.IDocumentValidator, CachedDocumentValidator>();
         services.AddSingleton<GraphQLHttpHandler>().AddSingleton<GraphQLResponseWriter>();
-        services.AddSingleton(new DocumentCache(limits.DocumentCacheSize));
-        services.AddSingleton<GraphQL.DI.IConfigureExecution, DocumentCacheExecution>();
+        services.AddSingleton(new DocumentCache(limits.ReferenceExecution ? 0 : limits.DocumentCacheSize));
+        if (limits.ReferenceExecution)
+        {
+            services.Replace(ServiceDescriptor.Singleton(new MedQA.Kernel.GraphQL.SelectionReads(false)));
+        }
+        else
+        {
+            services.AddSingleton<GraphQL.Validation.IDocumentValidator, CachedDocumentValidator>();
+            services.AddSingleton<GraphQL.DI.IConfigureExecution, DocumentCacheExecution>();
+        }
         services.AddScoped(_ => new MedQA.Kernel.GraphQL.CacheHint(configuration.GetValue("MedQA:Caching:MaxAgeSeconds", 60)));
         return services;
     }

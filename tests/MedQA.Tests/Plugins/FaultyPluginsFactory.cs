@@ -2,39 +2,12 @@ using MedQA.Tests.Support;
 
 namespace MedQA.Tests.Plugins;
 
-/// <summary>
-/// MedQA started on a plugins folder holding the in-repo plugins, every fixture plugin (built apart from MedQA and
-/// copied in, as an operator would) and an assembly that is not one; plugin time budget 300 ms.
-/// </summary>
+/// <summary>MedQA started on a plugins folder holding every plugin (<see cref="FixturePlugins"/>); plugin time budget 300 ms.</summary>
 public sealed class FaultyPluginsFactory : MedQaFactory
 {
-    public static readonly string[] Fixtures = ["CoreClash", "ExternalHello", "Faulty", "PluginClash", "ThrowsOnRegister", "TypeClash"];
-
     public FaultyPluginsFactory()
     {
-        var folder = Directory.CreateTempSubdirectory("medqa-plugins-").FullName;
-        CopyFolder(InRepoPlugins, folder);
-        foreach (var fixture in Fixtures)
-        {
-            CopyFolder(RepositoryRoot.File("tests", "Fixtures", fixture, "bin", BuildConfiguration, "net10.0"), Path.Combine(folder, fixture));
-        }
-        Directory.CreateDirectory(Path.Combine(folder, "Broken"));
-        File.WriteAllBytes(Path.Combine(folder, "Broken", "Broken.dll"), "MZ this is not an assembly"u8.ToArray());
-        WithPluginsFolder(folder);
+        WithPluginsFolder(FixturePlugins.Folder());
         WithSetting("MedQA:Plugins:TimeBudget", "00:00:00.300");
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        if (!Directory.Exists(from))
-        {
-            throw new DirectoryNotFoundException($"{from} is missing: build the solution first (dotnet build)");
-        }
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
     }
 }

@@ -1,0 +1,60 @@
+using GraphQL.Types;
+using MedQA.Gateway.Generate;
+using MedQA.Gateway.Import;
+using MedQA.Gateway.Schema;
+using MedQA.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MedQA.Tests.Differential;
+
+/// <summary>
+/// Two MedQA hosts on one database: <see cref="Fast"/> as MedQA serves by default, and <see cref="Reference"/> with
+/// <c>MedQA:GraphQL:ReferenceExecution</c> (stock GraphQL.NET, whole rows), the oracle. The database holds the sample
+/// pages and a generated catalogue of <see cref="Generated"/> pages; both load the shipped and the fixture plugins.
+/// </summary>
+public sealed class DifferentialCatalogue : IAsyncLifetime
+{
+    public const int Generated = 120;
+    private readonly string _folder = Directory.CreateTempSubdirectory("medqa-differential-").FullName;
+
+    public MedQaFactory Fast { get; } = new();
+
+    public MedQaFactory Reference { get; } = new EmptyMedQaFactory();
+
+    public ValuePools Pools { get; private set; } = null!;
+
+    public ISchema Schema => Fast.Services.GetRequiredService<MedQaSchema>();
+
+    public async Task InitializeAsync()
+    {
+        var database = $"Data Source={Path.Combine(_folder, "medqa.db")};Pooling=False";
+        var plugins = FixturePlugins.Folder();
+        foreach (var host in new[] { Fast, Reference })
+        {
+            host.WithSetting("ConnectionStrings:MedQA", database).WithPluginsFolder(plugins)
+                .WithSetting("MedQA:RateLimits:PublicPerMinute", "1000000");
+        }
+        Reference.WithSetting("MedQA:GraphQL:ReferenceExecution", "true");
+        var report = await GenerateCommand.RunAsync(Fast.Services.GetRequiredService<PageImporter>(), Generated, seed: 11);
+        if (report.Imported != Generated)
+        {
+            throw new InvalidOperationException($"the generated catalogue did not import: {string.Join("; ", report.Failed)}");
+        }
+        Pools = await ValuePools.ReadAsync(Reference.CreateClient());
+    }
+
+    public Task DisposeAsync()
+    {
+        Fast.Dispose();
+        Reference.Dispose();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still held on a slow shutdown: the OS cleans its temp folder
+        }
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,38 @@
+namespace MedQA.Tests.Support;
+
+/// <summary>
+/// A plugins folder holding the in-repo plugins, every fixture plugin (built apart from MedQA and copied in, as an
+/// operator would) and an assembly that is not one.
+/// </summary>
+public static class FixturePlugins
+{
+    public static readonly string[] Fixtures = ["CoreClash", "ExternalHello", "Faulty", "PluginClash", "ThrowsOnRegister", "TypeClash"];
+
+    /// <summary>A new folder with all of them.</summary>
+    public static string Folder()
+    {
+        var folder = Directory.CreateTempSubdirectory("medqa-plugins-").FullName;
+        CopyFolder(MedQaFactory.InRepoPlugins, folder);
+        foreach (var fixture in Fixtures)
+        {
+            CopyFolder(RepositoryRoot.File("tests", "Fixtures", fixture, "bin", MedQaFactory.BuildConfiguration, "net10.0"), Path.Combine(folder, fixture));
+        }
+        Directory.CreateDirectory(Path.Combine(folder, "Broken"));
+        File.WriteAllBytes(Path.Combine(folder, "Broken", "Broken.dll"), "MZ this is not an assembly"u8.ToArray());
+        return folder;
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        if (!Directory.Exists(from))
+        {
+            throw new DirectoryNotFoundException($"{from} is missing: build the solution first (dotnet build)");
+        }
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+    }
+}
