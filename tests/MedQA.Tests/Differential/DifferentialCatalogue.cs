@@ -27,7 +27,7 @@ public sealed class DifferentialCatalogue : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var database = $"Data Source={Path.Combine(_folder, "medqa.db")};Pooling=False";
+        var database = $"Data Source={Path.Combine(_folder, "medqa.db")}"; // pooled: opening a connection per request costs more than the queries
         var plugins = FixturePlugins.Folder();
         foreach (var host in new[] { Fast, Reference })
         {
@@ -47,6 +47,7 @@ public sealed class DifferentialCatalogue : IAsyncLifetime
     {
         Fast.Dispose();
         Reference.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -1,4 +1,8 @@
 using System.Collections.Concurrent;
+using GraphQL;
+using GraphQL.Execution;
+using MedQA.Gateway.Schema;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MedQA.Tests.Differential;
 
@@ -15,6 +19,20 @@ public sealed class GeneratedOperationTests(DifferentialCatalogue catalogue) : I
     private static int Setting(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), out var value) ? value : fallback;
 
+    /// <summary>Whether the fast host runs the operation from a compiled plan (its result is not GraphQL.NET's execution tree).</summary>
+    private async Task<bool> RunsCompiledAsync(GeneratedOperation operation)
+    {
+        await using var scope = catalogue.Fast.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<IDocumentExecuter<MedQaSchema>>().ExecuteAsync(new ExecutionOptions
+        {
+            Query = operation.Document,
+            Variables = new GraphQL.SystemTextJson.GraphQLSerializer().Deserialize<Inputs>(operation.Variables.ToJsonString()),
+            RequestServices = scope.ServiceProvider,
+            UserContext = new Dictionary<string, object?> { [Kernel.GraphQL.RequestServices.Key] = new Kernel.GraphQL.RequestServices(scope.ServiceProvider) },
+        });
+        return result is { Executed: true, Data: not null and not ExecutionNode };
+    }
+
     private static string Cut(string body) => body.Length <= 1500 ? body : body[..1500] + "...";
 
     [Fact]
@@ -25,10 +43,15 @@ public sealed class GeneratedOperationTests(DifferentialCatalogue catalogue) : I
         var (fast, reference) = (catalogue.Fast.CreateClient(), catalogue.Reference.CreateClient());
         var mismatches = new ConcurrentBag<(int Seed, string Report)>();
         var answered = new ConcurrentBag<Answer>();
+        var compiled = 0;
 
         await Parallel.ForEachAsync(Enumerable.Range(first, count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (seed, _) =>
         {
             var operation = generator.Generate(seed);
+            if (operation.Plain && await RunsCompiledAsync(operation))
+            {
+                Interlocked.Increment(ref compiled);
+            }
             var expected = await Answer.PostAsync(reference, operation.Document, operation.Variables);
             answered.Add(expected);
             for (var request = 1; request <= 2; request++)
@@ -45,6 +68,10 @@ public sealed class GeneratedOperationTests(DifferentialCatalogue catalogue) : I
         Assert.True(mismatches.IsEmpty, $"{mismatches.Count} of {count} operations answered differently:\n\n"
             + string.Join("\n\n", mismatches.OrderBy(m => m.Seed).Take(5).Select(m => m.Report)));
         // Most generated operations must run (not be refused) for the comparison to mean anything.
+        // The fast layer must be exercised: a fifth of the operations at least run from compiled plans (of the plain
+        // ones, two in five, which are the only ones checked for it).
+        Assert.True(compiled > count / 5, $"only {compiled} of {count} operations ran from compiled plans");
+        Console.WriteLine($"differential: {count} operations from seed {first}, {compiled} of them compiled, {answered.Count(a => a.Data is null)} refused, 0 mismatches");
         var refused = answered.Where(a => a.Data is null).SelectMany(a => a.Errors.Take(1)).ToList();
         Assert.True(refused.Count < count * 0.3, $"{refused.Count} of {count} operations were refused; the most common reasons:\n"
             + string.Join("\n", refused.GroupBy(e => e[..Math.Min(e.Length, 90)]).OrderByDescending(g => g.Count()).Take(8).Select(g => $"{g.Count()} {g.Key}")));

@@ -12,10 +12,10 @@ public sealed partial class OperationGenerator
     {
         private readonly Dictionary<string, string> _lastArguments = [];
 
-        private string? Field(IComplexGraphType type, FieldType field, int depth, int lists)
+        private string? Field(IComplexGraphType type, FieldType field, int depth, int lists, HashSet<string> level)
         {
             // Sometimes the arguments this field had before, so the same field can be selected twice (merged).
-            var arguments = _lastArguments.TryGetValue($"{type.Name}.{field.Name}", out var before) && random.Next(3) == 0
+            var arguments = !plain && _lastArguments.TryGetValue($"{type.Name}.{field.Name}", out var before) && random.Next(3) == 0
                 ? before
                 : Arguments(field);
             _lastArguments[$"{type.Name}.{field.Name}"] = arguments;
@@ -33,6 +33,10 @@ public sealed partial class OperationGenerator
                     return null;
                 }
                 alias = $"k{_keys.Count}";
+            }
+            if (!level.Add(alias ?? field.Name) && plain)
+            {
+                return null;
             }
             _keys[alias ?? field.Name] = signature;
             if (alias is not null)
@@ -71,7 +75,7 @@ public sealed partial class OperationGenerator
 
         private string Directive()
         {
-            if (random.Next(10) != 0)
+            if (plain || random.Next(10) != 0)
             {
                 return "";
             }

@@ -6,7 +6,7 @@ using GraphQL.Types;
 namespace MedQA.Tests.Differential;
 
 /// <summary>A generated operation: its document, its variables, and the seed that makes it again.</summary>
-public sealed record GeneratedOperation(int Seed, string Document, JsonObject Variables)
+public sealed record GeneratedOperation(int Seed, string Document, JsonObject Variables, bool Plain)
 {
     public override string ToString() => $"seed {Seed}\n{Document}\nvariables: {Variables.ToJsonString()}";
 }
@@ -28,11 +28,19 @@ public sealed partial class OperationGenerator(ISchema schema, ValuePools pools)
     private const int MaxAliases = 12;
     private const int MaxListNesting = 2;
 
-    public GeneratedOperation Generate(int seed) => new Build(schema, pools, new Random(seed)).Operation(seed);
-
-    private sealed partial class Build(ISchema schema, ValuePools pools, Random random)
+    public GeneratedOperation Generate(int seed)
     {
-        private readonly List<(string Name, IComplexGraphType Type, int Depth, string Text)> _fragments = [];
+        var random = new Random(seed);
+        return new Build(schema, pools, random, plain: random.Next(5) < 2).Operation(seed);
+    }
+
+    /// <summary>
+    /// One operation. A plain one (two in five) has no directives, interfaces or plugin fields: what MedQA runs
+    /// from a compiled plan, which the rest would mostly not reach.
+    /// </summary>
+    private sealed partial class Build(ISchema schema, ValuePools pools, Random random, bool plain)
+    {
+        private readonly List<(string Name, IComplexGraphType Type, int Depth, string Text, HashSet<string> Keys)> _fragments = [];
         private readonly Dictionary<string, string> _keys = []; // response key -> the field (name, arguments, type) it holds
         private readonly List<(string Name, string Type, JsonNode? Value)> _variables = [];
         private int _aliases;
@@ -61,11 +69,17 @@ public sealed partial class OperationGenerator(ISchema schema, ValuePools pools)
             {
                 variables[name] = value?.DeepClone();
             }
-            return new GeneratedOperation(seed, document.ToString(), variables);
+            return new GeneratedOperation(seed, document.ToString(), variables, plain);
         }
 
-        private string SelectionSet(IComplexGraphType type, int depth, int lists, bool root = false)
+        /// <summary>
+        /// A selection set. <paramref name="level"/> holds the response keys already selected at this level (by
+        /// fields, inline fragments and spreads): a plain operation never selects a key twice at one level, since
+        /// GraphQL.NET merges such fields and a merged field is not compiled.
+        /// </summary>
+        private string SelectionSet(IComplexGraphType type, int depth, int lists, bool root = false, HashSet<string>? level = null)
         {
+            level ??= [];
             var parts = new List<string>();
             var count = root ? random.Next(1, 4) : random.Next(1, 5);
             for (var i = 0; i < count; i++)
@@ -73,15 +87,15 @@ public sealed partial class OperationGenerator(ISchema schema, ValuePools pools)
                 var roll = random.NextDouble();
                 var part = roll switch
                 {
-                    < 0.08 when !root => Spread(type, depth),
-                    < 0.16 => InlineFragment(type, depth, lists),
-                    < 0.22 when !root && _fragments.Count < 4 => NewFragment(type, depth, lists),
-                    < 0.27 when !root => "__typename",
+                    < 0.08 when !root => Spread(type, depth, level),
+                    < 0.16 => InlineFragment(type, depth, lists, level),
+                    < 0.22 when !root && _fragments.Count < 4 => NewFragment(type, depth, lists, level),
+                    < 0.27 when !root && (!plain || level.Add("__typename")) => "__typename",
                     _ => null,
                 };
                 part ??= type is IObjectGraphType || (type is IInterfaceGraphType && random.Next(2) == 0)
-                    ? Field(type, depth, lists)
-                    : InlineFragment(type, depth, lists);
+                    ? Field(type, depth, lists, level)
+                    : InlineFragment(type, depth, lists, level);
                 if (part is not null)
                 {
                     parts.Add(part);
@@ -89,34 +103,43 @@ public sealed partial class OperationGenerator(ISchema schema, ValuePools pools)
             }
             if (parts.Count == 0)
             {
-                parts.Add(type is IObjectGraphType or IInterfaceGraphType ? ScalarOrTypename(type) : "__typename");
+                parts.Add(type is IObjectGraphType or IInterfaceGraphType ? ScalarOrTypename(type, level) : "__typename");
             }
             return "{ " + string.Join(" ", parts) + " }";
         }
 
         /// <summary>A fragment defined earlier on this type, no deeper than here (so a spread never goes past the depth it was made for).</summary>
-        private string? Spread(IComplexGraphType type, int depth)
+        private string? Spread(IComplexGraphType type, int depth, HashSet<string> level)
         {
-            var fitting = _fragments.Where(f => f.Depth >= depth
+            var fitting = _fragments.Where(f => f.Depth >= depth && (!plain || !f.Keys.Overlaps(level))
                 && (f.Type == type || (type is IAbstractGraphType abstractType && abstractType.PossibleTypes.Contains(f.Type)))).ToList();
-            return fitting.Count == 0 ? null : "..." + fitting[random.Next(fitting.Count)].Name + Directive();
+            if (fitting.Count == 0)
+            {
+                return null;
+            }
+            var fragment = fitting[random.Next(fitting.Count)];
+            level.UnionWith(fragment.Keys);
+            return "..." + fragment.Name + Directive();
         }
 
-        private string? NewFragment(IComplexGraphType type, int depth, int lists)
+        private string? NewFragment(IComplexGraphType type, int depth, int lists, HashSet<string> level)
         {
             var on = Concrete(type) ?? type;
             var name = $"F{_fragmentNames++}"; // before the body, which may define fragments of its own
-            var text = SelectionSet(on, depth, lists);
-            _fragments.Add((name, on, depth, text));
+            var keys = new HashSet<string>(level);
+            var text = SelectionSet(on, depth, lists, level: keys);
+            keys.ExceptWith(level);
+            _fragments.Add((name, on, depth, text, keys));
+            level.UnionWith(keys);
             return "..." + name;
         }
 
         /// <summary><c>... on T { }</c> for a type the value can be (or the type itself), or <c>... { }</c>, sometimes with a directive.</summary>
-        private string InlineFragment(IComplexGraphType type, int depth, int lists)
+        private string InlineFragment(IComplexGraphType type, int depth, int lists, HashSet<string> level)
         {
             var on = Concrete(type) ?? type;
             var condition = on == type && random.Next(3) == 0 ? "" : $" on {on.Name}";
-            return $"...{condition}{Directive()} {SelectionSet(on, depth, lists)}";
+            return $"...{condition}{Directive()} {SelectionSet(on, depth, lists, level: level)}";
         }
 
         /// <summary>One of the object types an interface or union stands for; null for an object type.</summary>
@@ -124,25 +147,34 @@ public sealed partial class OperationGenerator(ISchema schema, ValuePools pools)
             ? abstractType.PossibleTypes.ElementAt(random.Next(abstractType.PossibleTypes.Count))
             : null;
 
-        private string ScalarOrTypename(IComplexGraphType type)
+        private string ScalarOrTypename(IComplexGraphType type, HashSet<string> level)
         {
             var scalars = type.Fields.Where(f => f.ResolvedType?.GetNamedType() is ScalarGraphType && !Required(f) && !Excluded.Contains(f.Name)).ToList();
-            return scalars.Count == 0 ? "__typename" : Field(type, scalars[random.Next(scalars.Count)], MaxDepth, MaxListNesting) ?? "__typename";
+            return scalars.Count == 0 ? "__typename" : Field(type, scalars[random.Next(scalars.Count)], MaxDepth, MaxListNesting, level) ?? "__typename";
         }
+
+        private static bool Plannable(FieldType field) =>
+            field.ResolvedType!.GetNamedType() is not IAbstractGraphType && field.Resolver?.GetType().Name != "GuardedResolver";
 
         private static bool Required(FieldType field) => field.Arguments?.Any(a => a.ResolvedType is NonNullGraphType) == true;
 
-        private string? Field(IComplexGraphType type, int depth, int lists)
+        private string? Field(IComplexGraphType type, int depth, int lists, HashSet<string> level)
         {
-            var candidates = type.Fields.Where(f => !Excluded.Contains(f.Name) && Fits(f, depth, lists)).ToList();
-            return candidates.Count == 0 ? null : Field(type, candidates[random.Next(candidates.Count)], depth, lists);
+            var candidates = type.Fields.Where(f => !Excluded.Contains(f.Name) && Fits(f, depth, lists)
+                && (!plain || (Plannable(f) && !level.Contains(f.Name)))).ToList();
+            return candidates.Count == 0 ? null : Field(type, candidates[random.Next(candidates.Count)], depth, lists, level);
         }
 
-        /// <summary>Whether a field may be selected here: below the depth limit, and not a third list inside lists.</summary>
+        /// <summary>
+        /// Whether a field may be selected here: below the depth limit, not a third list inside lists, and a list as
+        /// long as the catalogue's specialties, doctors or FAQ topics only outside other lists (inside them an answer
+        /// runs to megabytes, which tests nothing more and slows the suite).
+        /// </summary>
         private static bool Fits(FieldType field, int depth, int lists)
         {
             var composite = field.ResolvedType?.GetNamedType() is IComplexGraphType;
-            return !composite || (depth + 1 < MaxDepth && (lists + ListWeight(field) <= MaxListNesting));
+            return !composite || (depth + 1 < MaxDepth && lists + ListWeight(field) <= MaxListNesting
+                && !(lists > 0 && field.Name is "specialties" or "doctors" or "faqs"));
         }
 
         private static int ListWeight(FieldType field) =>
