@@ -14,6 +14,9 @@ namespace MedQA.Tests.Differential;
 /// </summary>
 public sealed class DifferentialCatalogue : IAsyncLifetime
 {
+    /// <summary>The xunit collection the differential tests share one catalogue in.</summary>
+    public const string Collection = "differential";
+
     public const int Generated = 120;
     private readonly string _folder = Directory.CreateTempSubdirectory("medqa-differential-").FullName;
 
@@ -59,3 +62,6 @@ public sealed class DifferentialCatalogue : IAsyncLifetime
         return Task.CompletedTask;
     }
 }
+
+[CollectionDefinition(DifferentialCatalogue.Collection)]
+public sealed class DifferentialCollection : ICollectionFixture<DifferentialCatalogue>;

@@ -14,7 +14,8 @@ namespace MedQA.Tests.Differential;
 /// <c>MEDQA_DIFFERENTIAL_SEED=&lt;seed&gt; MEDQA_DIFFERENTIAL_OPERATIONS=1 dotnet test --filter GeneratedOperationTests</c>
 /// replays it.
 /// </summary>
-public sealed class GeneratedOperationTests(DifferentialCatalogue catalogue) : IClassFixture<DifferentialCatalogue>
+[Collection(DifferentialCatalogue.Collection)]
+public sealed class GeneratedOperationTests(DifferentialCatalogue catalogue)
 {
     private static int Setting(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), out var value) ? value : fallback;
@@ -70,10 +71,10 @@ public sealed class GeneratedOperationTests(DifferentialCatalogue catalogue) : I
         // Most generated operations must run (not be refused) for the comparison to mean anything.
         // The fast layer must be exercised: a fifth of the operations at least run from compiled plans (of the plain
         // ones, two in five, which are the only ones checked for it).
-        Assert.True(compiled > count / 5, $"only {compiled} of {count} operations ran from compiled plans");
+        Assert.True(count < 100 || compiled > count / 5, $"only {compiled} of {count} operations ran from compiled plans");
         Console.WriteLine($"differential: {count} operations from seed {first}, {compiled} of them compiled, {answered.Count(a => a.Data is null)} refused, 0 mismatches");
         var refused = answered.Where(a => a.Data is null).SelectMany(a => a.Errors.Take(1)).ToList();
-        Assert.True(refused.Count < count * 0.3, $"{refused.Count} of {count} operations were refused; the most common reasons:\n"
+        Assert.True(count < 100 || refused.Count < count * 0.3, $"{refused.Count} of {count} operations were refused; the most common reasons:\n"
             + string.Join("\n", refused.GroupBy(e => e[..Math.Min(e.Length, 90)]).OrderByDescending(g => g.Count()).Take(8).Select(g => $"{g.Count()} {g.Key}")));
     }
 }
