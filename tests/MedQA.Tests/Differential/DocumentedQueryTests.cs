@@ -40,6 +40,18 @@ public sealed partial class DocumentedQueryTests(DifferentialCatalogue catalogue
     [MemberData(nameof(Documents))]
     public async Task A_documented_query_answers_what_the_reference_execution_answers(string source, string document)
     {
+        var variables = VariablesFor(document);
+
+        var expected = await Answer.PostAsync(catalogue.Reference.CreateClient(), document, variables);
+        var actual = await Answer.PostAsync(catalogue.Fast.CreateClient(), document, variables);
+
+        Assert.True(expected.FirstDifference(actual) is null, $"{source}: {expected.FirstDifference(actual)}\n{document}");
+        Assert.NotNull(expected.Data);
+    }
+
+    /// <summary>Values for a documented query's variables, by their names, that name real content.</summary>
+    public static JsonObject VariablesFor(string document)
+    {
         var variables = new JsonObject();
         foreach (var name in Variable().Matches(document).Select(m => m.Groups[1].Value).Distinct())
         {
@@ -51,12 +63,7 @@ public sealed partial class DocumentedQueryTests(DifferentialCatalogue catalogue
                 _ => null,
             };
         }
-
-        var expected = await Answer.PostAsync(catalogue.Reference.CreateClient(), document, variables);
-        var actual = await Answer.PostAsync(catalogue.Fast.CreateClient(), document, variables);
-
-        Assert.True(expected.FirstDifference(actual) is null, $"{source}: {expected.FirstDifference(actual)}\n{document}");
-        Assert.NotNull(expected.Data);
+        return variables;
     }
 
     [GeneratedRegex("```graphql\\n(.*?)```", RegexOptions.Singleline)]
