@@ -20,7 +20,7 @@ public sealed class MetamorphicTests(DifferentialCatalogue catalogue)
         var checkedCount = 0;
         foreach (var (name, document, variables) in await SourcesAsync(client))
         {
-            var random = new Random(name.GetHashCode(StringComparison.Ordinal));
+            var random = new Random(StableSeed(name));
             var original = await Answer.PostAsync(client, document, variables);
             var aliases = 15 - document.Split(':').Length; // stay under the alias limit whatever the document holds
             var rewritten = new Dictionary<string, string>
@@ -46,7 +46,7 @@ public sealed class MetamorphicTests(DifferentialCatalogue catalogue)
         var client = catalogue.Fast.CreateClient();
         foreach (var (name, document, variables) in await SourcesAsync(client))
         {
-            if (Rewrites.WithoutOneField(document, new Random(name.GetHashCode(StringComparison.Ordinal))) is not { } fewer)
+            if (Rewrites.WithoutOneField(document, new Random(StableSeed(name))) is not { } fewer)
             {
                 continue;
             }
@@ -82,6 +82,9 @@ public sealed class MetamorphicTests(DifferentialCatalogue catalogue)
         return answering;
     }
 
+    /// <summary>A seed from the source's name that is the same in every run (string hash codes are not).</summary>
+    private static int StableSeed(string name) => name.Aggregate(17, (hash, c) => unchecked((hash * 31) + c));
+
     private static JsonNode? Unaliased(JsonNode? node) => node switch
     {
         JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(
@@ -90,11 +93,13 @@ public sealed class MetamorphicTests(DifferentialCatalogue catalogue)
         _ => node?.DeepClone(),
     };
 
-    /// <summary>Whether <paramref name="part"/> is <paramref name="whole"/> with some keys left out (the rest in the same order, with the same values).</summary>
+    /// <summary>
+    /// Whether <paramref name="part"/> is <paramref name="whole"/> with some keys left out, the rest with the same
+    /// values. Not their order: a key stands where it is first selected, and the field left out may have been that.
+    /// </summary>
     private static bool Within(JsonNode? part, JsonNode? whole) => (part, whole) switch
     {
-        (JsonObject p, JsonObject w) => p.Select(x => x.Key).SequenceEqual(w.Select(x => x.Key).Where(p.ContainsKey))
-            && p.All(x => w.ContainsKey(x.Key) && Within(x.Value, w[x.Key])),
+        (JsonObject p, JsonObject w) => p.All(x => w.ContainsKey(x.Key) && Within(x.Value, w[x.Key])),
         (JsonArray p, JsonArray w) => p.Count == w.Count && p.Select((item, i) => Within(item, w[i])).All(x => x),
         _ => (part?.ToJsonString() ?? "null") == (whole?.ToJsonString() ?? "null"),
     };
