@@ -1,3 +1,4 @@
+using MedQA.FastExecution;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using GraphQL;

@@ -8,7 +8,7 @@ namespace MedQA.Gateway.Plugins;
 /// Runs a plugin's resolver within its time budget and turns anything it throws into a <see cref="PluginError"/>
 /// (no stack trace, the plugin's name), so a broken plugin costs its own field and nothing else.
 /// </summary>
-internal sealed class GuardedResolver(LoadedPlugin plugin, IFieldResolver inner, TimeSpan budget, ILogger logger) : IFieldResolver
+internal sealed class GuardedResolver(LoadedPlugin plugin, IFieldResolver inner, TimeSpan budget, ILogger logger) : MedQA.FastExecution.INotPlannable
 {
     public async ValueTask<object?> ResolveAsync(IResolveFieldContext context)
     {

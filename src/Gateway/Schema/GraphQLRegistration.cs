@@ -1,3 +1,4 @@
+using MedQA.FastExecution;
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using GraphQL.Validation.Complexity;

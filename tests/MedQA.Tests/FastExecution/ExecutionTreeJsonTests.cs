@@ -1,3 +1,4 @@
+using MedQA.FastExecution;
 using System.Buffers;
 using GraphQL;
 using MedQA.Gateway.Http;
@@ -5,7 +6,7 @@ using MedQA.Gateway.Schema;
 using MedQA.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MedQA.Tests.Http;
+namespace MedQA.Tests.FastExecution;
 
 /// <summary>MedQA's response writer gives the bytes GraphQL.NET's serializer gives for the same result.</summary>
 public sealed class ExecutionTreeJsonTests : IClassFixture<MedQaFactory>

@@ -1,6 +1,6 @@
 using GraphQL.DataLoader;
 
-namespace MedQA.Gateway.Schema.Compiled;
+namespace MedQA.FastExecution.Compiled;
 
 /// <summary>The run's waits: for asynchronous resolvers, for pending data-loader results, and for stragglers.</summary>
 internal sealed partial class PlanRun

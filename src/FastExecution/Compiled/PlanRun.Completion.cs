@@ -1,7 +1,7 @@
 using System.Collections;
 using GraphQL.DataLoader;
 
-namespace MedQA.Gateway.Schema.Compiled;
+namespace MedQA.FastExecution.Compiled;
 
 /// <summary>
 /// Completion, as GraphQL.NET completes a resolved value: pending data-loader results wait for their batch, lists

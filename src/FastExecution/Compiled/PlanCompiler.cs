@@ -1,8 +1,8 @@
 using GraphQL.Types;
 using GraphQLParser.AST;
-using MedQA.Gateway.Plugins;
 
-namespace MedQA.Gateway.Schema.Compiled;
+
+namespace MedQA.FastExecution.Compiled;
 
 /// <summary>
 /// Turns an operation into <see cref="PlanSelection"/>s, or refuses it (null) when any part of it needs what only
@@ -38,7 +38,7 @@ internal static class PlanCompiler
 
     private static PlanField Field(GraphQLField field, FieldType definition, Collector collect, List<Type> services)
     {
-        if (definition.Resolver is GuardedResolver || definition.ResolvedType is null)
+        if (definition.Resolver is INotPlannable || definition.ResolvedType is null)
         {
             throw new NotPlannable();
         }

@@ -2,7 +2,7 @@ using GraphQL;
 using GraphQL.Execution;
 using MedQA.Kernel.GraphQL;
 
-namespace MedQA.Gateway.Schema;
+namespace MedQA.FastExecution;
 
 /// <summary>
 /// GraphQL.NET's parallel strategy with three shortcuts: queries run from a compiled plan when they can

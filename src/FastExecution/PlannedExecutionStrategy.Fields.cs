@@ -3,7 +3,7 @@ using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
 
-namespace MedQA.Gateway.Schema;
+namespace MedQA.FastExecution;
 
 /// <summary>
 /// Each object's fields collected once per selection and type instead of once per object: a list page of 20

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQLParser.AST;
-using MedQA.Gateway.Schema.Compiled;
+using MedQA.FastExecution.Compiled;
 
-namespace MedQA.Gateway.Schema;
+namespace MedQA.FastExecution;
 
 /// <summary>
 /// Queries run from a compiled plan of their operation (<see cref="PlanRun"/>): the fields each selection asks of

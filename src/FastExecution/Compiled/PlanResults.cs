@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace MedQA.Gateway.Schema.Compiled;
+namespace MedQA.FastExecution.Compiled;
 
 /// <summary>
 /// An object in a compiled execution's result: its selection's values in response order, and where it sits in the

@@ -1,3 +1,4 @@
+using MedQA.FastExecution;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.SystemTextJson;
@@ -8,7 +9,7 @@ using MedQA.Gateway.Schema;
 using MedQA.Kernel.GraphQL;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MedQA.Tests.Schema;
+namespace MedQA.Tests.FastExecution;
 
 /// <summary>
 /// <see cref="PlannedExecutionStrategy"/> answers what GraphQL.NET's own execution answers, errors and nulls

@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.DataLoader;
 
-namespace MedQA.Gateway.Schema.Compiled;
+namespace MedQA.FastExecution.Compiled;
 
 /// <summary>
 /// One execution of a compiled operation, in GraphQL.NET's parallel strategy's order: every field that can be

@@ -5,7 +5,7 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 
-namespace MedQA.Gateway.Http;
+namespace MedQA.FastExecution;
 
 /// <summary>
 /// GraphQL.NET's validator, with a shorter road for a document from <see cref="DocumentCache"/> that has no rule left

@@ -4,7 +4,7 @@ using GraphQL.Types;
 using GraphQLParser.AST;
 using MedQA.Kernel.GraphQL;
 
-namespace MedQA.Gateway.Schema.Compiled;
+namespace MedQA.FastExecution.Compiled;
 
 /// <summary>A compiled operation: its root selection, and the request services its fields read (by slot).</summary>
 internal sealed record OperationPlan(PlanSelection Root, Type[] Services);

@@ -1,3 +1,4 @@
+using MedQA.FastExecution;
 using System.Net.Http.Json;
 using GraphQL;
 using GraphQL.Execution;
@@ -5,7 +6,7 @@ using MedQA.Gateway.Schema;
 using MedQA.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MedQA.Tests.Http;
+namespace MedQA.Tests.FastExecution;
 
 /// <summary>The catalogue with every query executed by GraphQL.NET's execution nodes (compiled plans off).</summary>
 public sealed class NodeExecutionCatalogueFactory : CatalogueFactory

@@ -6,7 +6,7 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 
-namespace MedQA.Gateway.Schema.Compiled;
+namespace MedQA.FastExecution.Compiled;
 
 /// <summary>
 /// The resolve context of a field in a compiled execution: what GraphQL.NET's <c>ReadonlyResolveFieldContext</c>

@@ -2,9 +2,9 @@ using System.Buffers;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Execution;
-using MedQA.Gateway.Schema.Compiled;
+using MedQA.FastExecution.Compiled;
 
-namespace MedQA.Gateway.Http;
+namespace MedQA.FastExecution;
 
 /// <summary>
 /// Writes a result that has data and nothing else (no errors, no extensions) straight from GraphQL.NET's execution

@@ -1,6 +1,7 @@
+using MedQA.FastExecution;
 using MedQA.Tests.Support;
 
-namespace MedQA.Tests.Http;
+namespace MedQA.Tests.FastExecution;
 
 /// <summary>
 /// A document already validated is not walked again (CachedDocumentValidator): what it answers must be what the
