@@ -11,6 +11,9 @@ internal static class AbRun
 {
     public static async Task<int> RunAsync(BenchOptions options, string[] args)
     {
+        Wrk.EnsureInstalled();
+        Server.EnsurePortFree(5311);
+        Server.EnsurePortFree(5313);
         string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault(fallback);
         var root = BenchOptions.RepositoryRoot();
         var b = Path.GetFullPath(Arg("--b", Path.Combine(root, "src", "Gateway", "bin", BenchOptions.Configuration, "net10.0")));

@@ -2,9 +2,61 @@ using System.Diagnostics;
 
 namespace MedQA.Benchmarks;
 
-/// <summary>Runs MedQA's gateway as its own process, as it runs in production.</summary>
+/// <summary>
+/// Runs MedQA's gateway as its own process, as it runs in production. Every process started here is stopped when the
+/// benchmark ends, however it ends (done, an exception, Ctrl+C): a gateway left running would hold its port, and the
+/// next run would measure it instead of the build it means to.
+/// </summary>
 internal static class Server
 {
+    private static readonly List<Process> Started = [];
+
+    static Server()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAll();
+        AppDomain.CurrentDomain.UnhandledException += (_, _) => StopAll();
+        Console.CancelKeyPress += (_, _) => StopAll();
+    }
+
+    /// <summary>Stops every process this benchmark started that still runs.</summary>
+    public static void StopAll()
+    {
+        lock (Started)
+        {
+            foreach (var process in Started)
+            {
+                try
+                {
+                    if (!process.HasExited)
+                    {
+                        process.Kill(entireProcessTree: true);
+                        process.WaitForExit(5000);
+                    }
+                }
+                catch (InvalidOperationException)
+                {
+                    // it had exited meanwhile
+                }
+            }
+            Started.Clear();
+        }
+    }
+
+    /// <summary>Fails with a message when something already listens on the port (a gateway from an earlier run, say).</summary>
+    public static void EnsurePortFree(int port)
+    {
+        using var probe = new System.Net.Sockets.TcpClient();
+        try
+        {
+            probe.Connect(System.Net.IPAddress.Loopback, port);
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return;
+        }
+        throw new BenchmarkSetupException($"port {port} is in use (a gateway left by an earlier run? `ss -ltnp | grep {port}` names it): stop it and run again");
+    }
+
     /// <summary>Rate limits out of the way: the load comes from one address and would be throttled at 600/min.</summary>
     public static readonly IReadOnlyDictionary<string, string> Unthrottled = new Dictionary<string, string>
     {
@@ -22,6 +74,10 @@ internal static class Server
 
     public static Process Start(string gateway, string arguments, string connection, IReadOnlyDictionary<string, string>? settings = null)
     {
+        if (!File.Exists(gateway))
+        {
+            throw new BenchmarkSetupException($"{gateway} is missing: build first (dotnet build -c Release)");
+        }
         // From its own folder, so it reads its appsettings.json (log levels) as it does when deployed.
         var info = new ProcessStartInfo("dotnet", $"{gateway} {arguments}")
         {
@@ -36,6 +92,10 @@ internal static class Server
             info.Environment[key] = value;
         }
         var process = Process.Start(info)!;
+        lock (Started)
+        {
+            Started.Add(process);
+        }
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  [server] {e.Data}"); };
         process.BeginOutputReadLine();
@@ -87,3 +147,6 @@ internal static class Server
         throw new TimeoutException("MedQA did not start within 60 s");
     }
 }
+
+/// <summary>Something the benchmark needs is missing or in the way; the message says what, and no stack trace is shown.</summary>
+internal sealed class BenchmarkSetupException(string message) : Exception(message);

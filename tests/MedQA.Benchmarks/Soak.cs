@@ -12,6 +12,8 @@ internal static class Soak
 {
     public static async Task<int> RunAsync(BenchOptions options, string[] args)
     {
+        Wrk.EnsureInstalled();
+        Server.EnsurePortFree(5401);
         var minutes = args.SkipWhile(a => a != "--minutes").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(3);
         var root = BenchOptions.RepositoryRoot();
         var gateway = Path.Combine(root, "src", "Gateway", "bin", BenchOptions.Configuration, "net10.0", "MedQA.Gateway.dll");

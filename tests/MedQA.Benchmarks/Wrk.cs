@@ -32,6 +32,16 @@ internal sealed record WrkResult(double RequestsPerSecond, double P50Ms, double 
 /// <summary>Runs wrk (Debian package <c>wrk</c>) against a URL, with a Lua script for POST bodies, and reads its report.</summary>
 internal static partial class Wrk
 {
+    /// <summary>Fails with a message when wrk is not installed, before anything is started.</summary>
+    public static void EnsureInstalled()
+    {
+        var path = Environment.GetEnvironmentVariable("PATH")?.Split(Path.PathSeparator) ?? [];
+        if (!path.Any(folder => File.Exists(Path.Combine(folder, "wrk"))))
+        {
+            throw new BenchmarkSetupException("wrk is not installed: the benchmark drives MedQA with it (Debian: apt-get install wrk)");
+        }
+    }
+
     /// <summary>Runs wrk; with <paramref name="serverCpu"/>, also measures the CPU time the server spent meanwhile.</summary>
     public static async Task<WrkResult> RunAsync(string url, string? postJson, int seconds, int connections, Func<TimeSpan>? serverCpu = null)
     {
@@ -46,7 +56,7 @@ internal static partial class Wrk
             var arguments = $"-t2 -c{connections} -d{seconds}s --latency {(script is null ? "" : $"-s {script} ")}{url}";
             var cpuBefore = serverCpu?.Invoke() ?? TimeSpan.Zero;
             using var wrk = Process.Start(new ProcessStartInfo("wrk", arguments) { RedirectStandardOutput = true, RedirectStandardError = true })
-                ?? throw new InvalidOperationException("wrk did not start: apt-get install wrk");
+                ?? throw new BenchmarkSetupException("wrk did not start: apt-get install wrk");
             var output = await wrk.StandardOutput.ReadToEndAsync();
             await wrk.WaitForExitAsync();
             var cpu = (serverCpu?.Invoke() ?? TimeSpan.Zero) - cpuBefore;
