@@ -13,8 +13,15 @@ public sealed class GraphQLLimits
     /// <summary>The deepest field nesting (<c>MAX_DEPTH_EXCEEDED</c>).</summary>
     public int MaxDepth { get; set; } = 10;
 
-    /// <summary>The most aliases in one operation (<c>MAX_ALIASES_EXCEEDED</c>).</summary>
+    /// <summary>The most aliases in one operation, fragments counted at every spread (<c>MAX_ALIASES_EXCEEDED</c>).</summary>
     public int MaxAliases { get; set; } = 15;
+
+    /// <summary>
+    /// The most fields in one operation as written, fragments counted at every spread (<c>MAX_FIELDS_EXCEEDED</c>):
+    /// checked before GraphQL.NET's validation, whose rules walk a fragment again at every spread and compare
+    /// same-named fields pairwise. The question page selects 46, graphql-js's introspection query about 200.
+    /// </summary>
+    public int MaxFields { get; set; } = 1000;
 
     /// <summary>
     /// The complexity budget, computed before execution by GraphQL.NET's analyzer (<c>MAX_COMPLEXITY_EXCEEDED</c>):

@@ -5,8 +5,9 @@ public static class LimitCodes
 {
     public const string Complexity = "MAX_COMPLEXITY_EXCEEDED";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+    public const string Fields = "MAX_FIELDS_EXCEEDED";
 
-    private static readonly string[] Codes = [Complexity, MaxDepthRule.Code, MaxAliasesRule.Code];
+    private static readonly string[] Codes = [Complexity, MaxDepthRule.Code, MaxAliasesRule.Code, Fields];
 
     /// <summary>Gives GraphQL.NET's complexity errors our stable code.</summary>
     public static void Normalize(GraphQL.ExecutionErrors? errors)

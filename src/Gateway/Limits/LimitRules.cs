@@ -3,68 +3,56 @@ using GraphQLParser.AST;
 
 namespace MedQA.Gateway.Limits;
 
-/// <summary>Refuses documents nested deeper than the limit (fragments followed), before any resolver runs.</summary>
-public sealed class MaxDepthRule(int maxDepth) : ValidationRuleBase
+/// <summary>
+/// Refuses operations that ask for too much as written, before any resolver runs: nested deeper than the limit, more
+/// aliases, or more fields once fragments are expanded (<see cref="DocumentCost"/>: every spread counted, each
+/// fragment walked once, so the check costs what the document's text costs however its fragments fan out).
+/// </summary>
+public sealed class DocumentCostRule(GraphQLLimits limits) : ValidationRuleBase
 {
-    public const string Code = "MAX_DEPTH_EXCEEDED";
-
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
-        var depth = Depth(context.Operation.SelectionSet, context.Document, 0, []);
-        if (depth > maxDepth)
+        foreach (var error in Errors(context.Document, context.Operation, limits))
         {
-            context.ReportError(new ValidationError(context.Document.Source, Code,
-                $"The query is nested {depth} levels deep; at most {maxDepth} are allowed.", context.Operation) { Code = Code });
+            context.ReportError(error);
         }
         return default;
     }
 
-    private static int Depth(GraphQLSelectionSet? selections, GraphQLDocument document, int depth, HashSet<string> fragments)
+    /// <summary>The limits an operation goes past, as validation errors with their codes.</summary>
+    public static IEnumerable<ValidationError> Errors(GraphQLDocument document, GraphQLOperationDefinition operation, GraphQLLimits limits)
     {
-        if (selections is null)
+        var cost = DocumentCost.Of(document, operation);
+        if (cost.Depth > limits.MaxDepth)
         {
-            return depth;
+            yield return Error(document, operation, MaxDepthRule.Code, $"The query is nested {cost.Depth} levels deep; at most {limits.MaxDepth} are allowed.");
         }
-        var deepest = depth;
-        foreach (var selection in selections.Selections)
+        if (cost.Aliases > limits.MaxAliases)
         {
-            deepest = Math.Max(deepest, selection switch
-            {
-                GraphQLField field => Depth(field.SelectionSet, document, depth + 1, fragments),
-                GraphQLInlineFragment inline => Depth(inline.SelectionSet, document, depth, fragments),
-                GraphQLFragmentSpread spread when fragments.Add(spread.FragmentName.Name.StringValue) =>
-                    Depth(document.Definitions.OfType<GraphQLFragmentDefinition>()
-                        .FirstOrDefault(f => f.FragmentName.Name.StringValue == spread.FragmentName.Name.StringValue)?.SelectionSet, document, depth, fragments),
-                _ => depth,
-            });
+            yield return Error(document, operation, MaxAliasesRule.Code, $"The query uses {Count(cost.Aliases)} aliases (fragments counted at every spread); at most {limits.MaxAliases} are allowed.");
         }
-        return deepest;
+        if (cost.Fields > limits.MaxFields)
+        {
+            yield return Error(document, operation, LimitCodes.Fields, $"The query selects {Count(cost.Fields)} fields (fragments counted at every spread); at most {limits.MaxFields} are allowed.");
+        }
     }
+
+    private static string Count(long value) => value >= long.MaxValue / 4 ? "more than 10^18" : value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static ValidationError Error(GraphQLDocument document, GraphQLOperationDefinition operation, string code, string message) =>
+        new(document.Source, code, message, operation) { Code = code };
 }
 
-/// <summary>Refuses operations with more aliases than the limit (alias batching multiplies cost).</summary>
-public sealed class MaxAliasesRule(int maxAliases) : ValidationRuleBase
+/// <summary>The code of operations nested deeper than <see cref="GraphQLLimits.MaxDepth"/>.</summary>
+public static class MaxDepthRule
+{
+    public const string Code = "MAX_DEPTH_EXCEEDED";
+}
+
+/// <summary>The code of operations with more aliases than <see cref="GraphQLLimits.MaxAliases"/>.</summary>
+public static class MaxAliasesRule
 {
     public const string Code = "MAX_ALIASES_EXCEEDED";
-
-    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
-    {
-        var aliases = context.Document.Definitions.Where(d => d is GraphQLFragmentDefinition || d == context.Operation)
-            .Sum(d => Count(d is GraphQLOperationDefinition o ? o.SelectionSet : ((GraphQLFragmentDefinition)d).SelectionSet));
-        if (aliases > maxAliases)
-        {
-            context.ReportError(new ValidationError(context.Document.Source, Code,
-                $"The query uses {aliases} aliases; at most {maxAliases} are allowed.", context.Operation) { Code = Code });
-        }
-        return default;
-    }
-
-    private static int Count(GraphQLSelectionSet? selections) => selections?.Selections.Sum(s => s switch
-    {
-        GraphQLField field => (field.Alias is null ? 0 : 1) + Count(field.SelectionSet),
-        GraphQLInlineFragment inline => Count(inline.SelectionSet),
-        _ => 0,
-    }) ?? 0;
 }
 
 /// <summary>

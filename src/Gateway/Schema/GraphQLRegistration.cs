@@ -21,8 +21,7 @@ public static class GraphQLRegistration
                 .AddSchema<MedQaSchema>()
                 .AddSystemTextJson()
                 .AddErrorInfoProvider(new MedQaErrorInfoProvider(environment.IsDevelopment()))
-                .AddValidationRule(new MaxDepthRule(limits.MaxDepth))
-                .AddValidationRule(new MaxAliasesRule(limits.MaxAliases))
+                .AddValidationRule(new DocumentCostRule(limits))
                 // GraphQL.NET's analyzer, also on cached documents: page sizes can come from variables.
                 .AddValidationRule(new ComplexityValidationRule(new ComplexityOptions
                 {
@@ -49,6 +48,7 @@ public static class GraphQLRegistration
             }
         });
         services.AddSingleton<GraphQLHttpHandler>().AddSingleton<GraphQLResponseWriter>();
+        services.AddSingleton<GraphQL.DI.IConfigureExecution, DocumentCostGate>();
         services.AddSingleton(new DocumentCache(limits.ReferenceExecution ? 0 : limits.DocumentCacheSize));
         if (limits.ReferenceExecution)
         {

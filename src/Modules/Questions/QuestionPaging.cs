@@ -83,6 +83,10 @@ public static partial class QuestionPaging
             {
                 throw Paging.BadCursor(context, "it was made for another order than RELEVANCE");
             }
+            if (!double.IsFinite(score)) // NaN or infinity: no score the engine gives, and no value SQL can compare
+            {
+                throw Paging.BadCursor(context, "its score is not a number");
+            }
             ranked = descending
                 ? ranked.Where(r => r.Score < score || (r.Score == score && r.Id < id))
                 : ranked.Where(r => r.Score > score || (r.Score == score && r.Id > id));

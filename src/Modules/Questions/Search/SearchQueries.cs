@@ -41,7 +41,7 @@ public sealed class SearchQueries(IDbContextFactory<MedQaDbContext> contexts, IQ
 
     private static SearchPosition Position(string[] cursor, IResolveFieldContext context) =>
         cursor[0] == "s"
-        && double.TryParse(cursor[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var score)
+        && double.TryParse(cursor[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var score) && double.IsFinite(score)
         && int.TryParse(cursor[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? new SearchPosition(score, id)
             : throw Paging.BadCursor(context, "it is not a search cursor");

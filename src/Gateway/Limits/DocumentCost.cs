@@ -1,0 +1,68 @@
+using GraphQLParser.AST;
+
+namespace MedQA.Gateway.Limits;
+
+/// <summary>
+/// What an operation asks for as written, fragments expanded along every spread: how many fields, how deep, how many
+/// aliases. Each fragment's cost is computed once and looked up at every further spread, so a document whose fragments
+/// each spread the previous one twice (2^n fields from n lines) costs a walk of its own text, not of its expansion.
+/// Sums saturate instead of overflowing. A fragment that spreads itself (a cycle, which validation reports) counts
+/// nothing the second time.
+/// </summary>
+public readonly record struct DocumentCost(long Fields, int Depth, long Aliases)
+{
+    private const long Saturated = long.MaxValue / 4;
+
+    public static DocumentCost Of(GraphQLDocument document, GraphQLOperationDefinition operation)
+    {
+        var fragments = new Dictionary<string, GraphQLFragmentDefinition>(StringComparer.Ordinal);
+        foreach (var fragment in document.Definitions.OfType<GraphQLFragmentDefinition>())
+        {
+            fragments.TryAdd(fragment.FragmentName.Name.StringValue, fragment);
+        }
+        return new Walk(fragments).Selection(operation.SelectionSet);
+    }
+
+    private sealed class Walk(Dictionary<string, GraphQLFragmentDefinition> fragments)
+    {
+        private readonly Dictionary<string, DocumentCost?> _known = new(StringComparer.Ordinal); // null: being walked
+
+        public DocumentCost Selection(GraphQLSelectionSet? set)
+        {
+            var (fields, depth, aliases) = (0L, 0, 0L);
+            foreach (var selection in set?.Selections ?? [])
+            {
+                var (inner, nests) = selection switch
+                {
+                    GraphQLField field => (Selection(field.SelectionSet), true),
+                    GraphQLInlineFragment inline => (Selection(inline.SelectionSet), false),
+                    GraphQLFragmentSpread spread => (Fragment(spread.FragmentName.Name.StringValue), false),
+                    _ => (default, false),
+                };
+                var own = selection is GraphQLField f ? (1L, f.Alias is null ? 0L : 1L) : (0L, 0L);
+                fields = Add(fields, Add(own.Item1, inner.Fields));
+                aliases = Add(aliases, Add(own.Item2, inner.Aliases));
+                depth = Math.Max(depth, inner.Depth + (nests ? 1 : 0));
+            }
+            return new DocumentCost(fields, depth, aliases);
+        }
+
+        private DocumentCost Fragment(string name)
+        {
+            if (_known.TryGetValue(name, out var known))
+            {
+                return known ?? default;
+            }
+            if (!fragments.TryGetValue(name, out var fragment))
+            {
+                return default; // validation reports the unknown fragment
+            }
+            _known[name] = null;
+            var cost = Selection(fragment.SelectionSet);
+            _known[name] = cost;
+            return cost;
+        }
+
+        private static long Add(long a, long b) => Math.Min(Saturated, a + b);
+    }
+}

@@ -1,0 +1,44 @@
+using GraphQL;
+using GraphQL.DI;
+using GraphQL.Execution;
+using GraphQLParser.AST;
+
+namespace MedQA.Gateway.Limits;
+
+/// <summary>
+/// Parses a new document (with GraphQL.NET's own document builder, as the executer would) and refuses it before
+/// GraphQL.NET's validation when it asks for too much (<see cref="DocumentCostRule"/>): some of GraphQL.NET's rules
+/// walk a fragment again at every spread, so a 1 KB document whose fragments each spread the previous one twice
+/// took seconds of CPU to be refused. The check is linear in the document's text. Runs inside the document cache:
+/// a cached document passed it already.
+/// </summary>
+public sealed class DocumentCostGate(IDocumentBuilder documents, GraphQLLimits limits) : IConfigureExecution
+{
+    public float SortOrder => 400;
+
+    public Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
+    {
+        if (options.Document is not null || options.Query is null)
+        {
+            return next(options);
+        }
+        GraphQLDocument document;
+        try
+        {
+            document = documents.Build(options.Query);
+        }
+        catch (GraphQLParser.Exceptions.GraphQLParserException)
+        {
+            return next(options); // the executer parses it again and reports the syntax error as GraphQL.NET does
+        }
+        options.Document = document;
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        var operation = options.OperationName is { } name
+            ? operations.FirstOrDefault(o => o.Name?.StringValue == name)
+            : operations.Count == 1 ? operations[0] : null;
+        var errors = operation is null ? [] : DocumentCostRule.Errors(document, operation, limits).ToList();
+        return errors.Count == 0
+            ? next(options)
+            : Task.FromResult(new ExecutionResult { Errors = [.. errors], Query = options.Query, Document = document, Executed = false });
+    }
+}
