@@ -24,7 +24,14 @@ public sealed class LoadedPlugin
 
     public PluginStatus Status { get; private set; } = PluginStatus.Active;
 
+    /// <summary>Why it is disabled or failed, in words fit for anyone: no paths, no exception types.</summary>
     public string? Reason { get; private set; }
+
+    /// <summary>What only operators should see: the exception's type and message, where a clashing plugin was loaded from.</summary>
+    public string? Detail { get; private set; }
+
+    /// <summary>The reason, with its detail for operators (the log, and <c>plugins { reason }</c> in Development).</summary>
+    public string? ReasonFor(bool operators) => Reason is null || !operators || Detail is null ? Reason : $"{Reason} ({Detail})";
 
     public Assembly? Assembly { get; init; }
 
@@ -46,10 +53,11 @@ public sealed class LoadedPlugin
         Reason = reason;
     }
 
-    internal void Fail(string reason)
+    internal void Fail(string reason, string? detail = null)
     {
         Status = PluginStatus.Failed;
         Reason = reason;
+        Detail = detail;
         Sections = [];
         Parsers = [];
         Fields = [];

@@ -29,7 +29,7 @@ public sealed class PluginCatalog
             }
             catch (Exception e)
             {
-                plugin.Fail($"its services could not be built: {PluginDiscovery.Inner(e).Message}");
+                plugin.Fail("its services could not be built", PluginDiscovery.Describe(e));
             }
         }
         foreach (var plugin in plugins)
@@ -59,7 +59,7 @@ public sealed class PluginCatalog
                 logger.LogInformation("Plugin {Plugin} {Version} is disabled: {Reason}", plugin.Name, plugin.Version, plugin.Reason);
                 break;
             default:
-                logger.LogError("Plugin {Plugin} {Version} FAILED and is left out: {Reason} ({Source})", plugin.Name, plugin.Version, plugin.Reason, plugin.Source);
+                logger.LogError("Plugin {Plugin} {Version} FAILED and is left out: {Reason} ({Source})", plugin.Name, plugin.Version, plugin.ReasonFor(operators: true), plugin.Source);
                 break;
         }
     }

@@ -44,7 +44,7 @@ internal sealed class PluginComposer(IServiceProvider services, PluginCatalog ca
             }
             catch (Exception e)
             {
-                plugin.Fail($"its fields could not be added: {PluginDiscovery.Inner(e).Message}");
+                plugin.Fail("its fields could not be added", PluginDiscovery.Describe(e));
             }
             if (!plugin.IsActive)
             {

@@ -63,7 +63,7 @@ public static partial class PluginDiscovery
         }
         catch (Exception e) when (e is IOException or BadImageFormatException or ReflectionTypeLoadException or TypeLoadException or FileLoadException)
         {
-            return Failed(fallbackName, source, $"the assembly cannot be loaded: {e.Message}");
+            return Failed(fallbackName, source, "the assembly cannot be loaded", detail: Describe(e));
         }
 
         MedQaPlugin plugin;
@@ -74,7 +74,7 @@ public static partial class PluginDiscovery
         }
         catch (Exception e)
         {
-            return Failed(fallbackName, source, $"the plugin class {pluginType.Name} could not be created: {Inner(e).Message}");
+            return Failed(fallbackName, source, $"the plugin class {pluginType.Name} could not be created", detail: Describe(e));
         }
         if (!NamePattern().IsMatch(plugin.Name) || PluginOptions.ReservedNames.Contains(plugin.Name))
         {
@@ -82,7 +82,7 @@ public static partial class PluginDiscovery
         }
         if (loaded.FirstOrDefault(p => p.Name == plugin.Name) is { } twin)
         {
-            return Failed(plugin.Name, source, $"another plugin is named '{plugin.Name}' (loaded from {twin.Source})", plugin);
+            return Failed(plugin.Name, source, $"another plugin is named '{plugin.Name}'", plugin, $"loaded from {twin.Source}");
         }
 
         var settings = configuration.GetSection($"{PluginOptions.Section}:{plugin.Name}");
@@ -102,7 +102,7 @@ public static partial class PluginDiscovery
         }
         catch (Exception e)
         {
-            result.Fail($"its registration threw {Inner(e).GetType().Name}: {Inner(e).Message}");
+            result.Fail("its registration threw an exception", Describe(e));
         }
         return result;
     }
@@ -118,13 +118,16 @@ public static partial class PluginDiscovery
         plugin.ConfigureServices(services, settings);
     }
 
-    private static LoadedPlugin Failed(string name, string source, string reason, MedQaPlugin? plugin = null)
+    /// <summary>An exception as operators read it: the innermost one's type and message.</summary>
+    internal static string Describe(Exception e) => $"{Inner(e).GetType().Name}: {Inner(e).Message}";
+
+    private static LoadedPlugin Failed(string name, string source, string reason, MedQaPlugin? plugin = null, string? detail = null)
     {
         var failed = new LoadedPlugin
         {
             Name = name, Source = source, Version = Safe(() => plugin?.Version) ?? "unknown", Description = Safe(() => plugin?.Description) ?? "",
         };
-        failed.Fail(reason);
+        failed.Fail(reason, detail);
         return failed;
     }
 

@@ -8,15 +8,17 @@ public sealed record PluginSection(LoadedPlugin Plugin, string TypeName, Enrichm
 
 public sealed class PluginType : ObjectGraphType<LoadedPlugin>
 {
-    public PluginType()
+    public PluginType(IHostEnvironment environment)
     {
+        var operators = environment.IsDevelopment(); // elsewhere anonymous callers read it: no paths or exception types
         Name = "Plugin";
         Description = "A plugin MedQA found at start: what it is and whether it runs.";
         Field<NonNullGraphType<StringGraphType>>("name").Description("The plugin's unique name (`causes-summary`).").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("version").Description("The plugin's version; `unknown` when it could not be read.").Resolve(c => c.Source.Version);
         Field<NonNullGraphType<StringGraphType>>("description").Description("What the plugin adds.").Resolve(c => c.Source.Description);
         Field<NonNullGraphType<PluginStatusType>>("status").Description("Whether the plugin runs.").Resolve(c => c.Source.Status);
-        Field<StringGraphType>("reason").Description("Why the plugin is disabled or failed; null when it is active.").Resolve(c => c.Source.Reason);
+        Field<StringGraphType>("reason").Description("Why the plugin is disabled or failed; null when it is active.")
+            .Resolve(c => c.Source.ReasonFor(operators));
     }
 }
 

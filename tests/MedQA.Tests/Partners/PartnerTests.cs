@@ -104,6 +104,17 @@ public sealed class PartnerTests(PartnerFixture partners) : IClassFixture<Partne
     }
 
     [Fact]
+    public async Task A_cacheable_GET_without_an_Origin_varies_by_Origin()
+    {
+        // Cached without CORS headers, it must not be what a shared cache gives the partner's browser.
+        var response = await partners.GetAsync(partners.PortalKey, Treatment, Seed);
+
+        Assert.Equal("public, max-age=60", response.Headers.CacheControl!.ToString());
+        Assert.Contains("Origin", response.Headers.Vary);
+        Assert.Contains("X-Api-Key", response.Headers.Vary);
+    }
+
+    [Fact]
     public async Task Responses_with_errors_and_POSTs_are_not_cacheable()
     {
         var failed = await partners.GetAsync(partners.PortalKey, "sha256:" + new string('1', 64));

@@ -25,7 +25,21 @@ public sealed class FaultIsolationTests(FaultyPluginsFactory factory) : IClassFi
         var plugin = await PluginAsync("throws-on-register");
 
         Assert.Equal("FAILED", plugin["status"]!.GetValue<string>());
-        Assert.Equal("its registration threw InvalidOperationException: no licence key configured", plugin["reason"]!.GetValue<string>());
+        Assert.Equal("its registration threw an exception", plugin["reason"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Outside_Development_no_reason_shows_a_path_or_an_exception_type()
+    {
+        var reasons = (await factory.QueryAsync("{ plugins { reason } }")).Data()["plugins"]!.AsArray()
+            .Select(p => p!["reason"]?.GetValue<string>()).OfType<string>().ToList();
+
+        Assert.NotEmpty(reasons);
+        Assert.All(reasons, reason =>
+        {
+            Assert.DoesNotContain("/", reason);
+            Assert.DoesNotContain("Exception", reason);
+        });
     }
 
     [Fact]
