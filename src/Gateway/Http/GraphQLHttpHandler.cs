@@ -138,7 +138,15 @@ public sealed class GraphQLHttpHandler(
             }
             using (body)
             {
-                return GraphQLHttpRequest.Read(body.RootElement, serializer);
+                try
+                {
+                    return GraphQLHttpRequest.Read(body.RootElement, serializer);
+                }
+                catch (InvalidOperationException e)
+                {
+                    // JSON that parses but holds text no string can: invalid UTF-8, a lone UTF-16 surrogate.
+                    throw new BadGraphQLRequest($"The request body holds text that is not valid Unicode: {e.Message}");
+                }
             }
         }
         finally

@@ -12,7 +12,7 @@ namespace MedQA.Gateway.Limits;
 /// took seconds of CPU to be refused. The check is linear in the document's text. Runs inside the document cache:
 /// a cached document passed it already.
 /// </summary>
-public sealed class DocumentCostGate(IDocumentBuilder documents, GraphQLLimits limits) : IConfigureExecution
+public sealed class DocumentCostGate(IDocumentBuilder documents, GraphQLLimits limits, Schema.MedQaSchema schema) : IConfigureExecution
 {
     public float SortOrder => 400;
 
@@ -27,6 +27,10 @@ public sealed class DocumentCostGate(IDocumentBuilder documents, GraphQLLimits l
         {
             document = documents.Build(options.Query);
         }
+        catch (GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
+        {
+            return Refused(options, MaxDepthRule.Code, "The document is nested too deeply to be read.", null);
+        }
         catch (GraphQLParser.Exceptions.GraphQLParserException)
         {
             return next(options); // the executer parses it again and reports the syntax error as GraphQL.NET does
@@ -36,9 +40,23 @@ public sealed class DocumentCostGate(IDocumentBuilder documents, GraphQLLimits l
         var operation = options.OperationName is { } name
             ? operations.FirstOrDefault(o => o.Name?.StringValue == name)
             : operations.Count == 1 ? operations[0] : null;
+        if (operation is { Operation: not OperationType.Query } && (operation.Operation == OperationType.Mutation ? schema.Mutation : schema.Subscription) is null)
+        {
+            var kind = operation.Operation.ToString().ToLowerInvariant();
+            return Refused(options, OperationNotSupported, $"This API has no {kind}s: it answers queries only.", document);
+        }
         var errors = operation is null ? [] : DocumentCostRule.Errors(document, operation, limits).ToList();
         return errors.Count == 0
             ? next(options)
             : Task.FromResult(new ExecutionResult { Errors = [.. errors], Query = options.Query, Document = document, Executed = false });
     }
+
+    /// <summary>The code of a mutation or subscription sent to a schema that has none.</summary>
+    public const string OperationNotSupported = "OPERATION_NOT_SUPPORTED";
+
+    private static Task<ExecutionResult> Refused(ExecutionOptions options, string code, string message, GraphQLDocument? document) =>
+        Task.FromResult(new ExecutionResult
+        {
+            Errors = [new ExecutionError(message) { Code = code }], Query = options.Query, Document = document, Executed = false,
+        });
 }

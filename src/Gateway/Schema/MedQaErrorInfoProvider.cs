@@ -45,6 +45,7 @@ public sealed partial class MedQaErrorInfoProvider(bool exposeDetails) : ErrorIn
         return info;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\s*Did you mean [^?]*\?")]
+    // GraphQL.NET ends some hints with '?' and some (unknown arguments) without.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*Did you mean [^?\n]*\??")]
     private static partial System.Text.RegularExpressions.Regex Suggestions();
 }

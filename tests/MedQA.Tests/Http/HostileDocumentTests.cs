@@ -87,4 +87,53 @@ public sealed class HostileDocumentTests(MedQaFactory factory) : IClassFixture<M
             Assert.Equal("BAD_USER_INPUT", body.Code());
         }
     }
+
+    [Fact]
+    public async Task A_mutation_on_this_query_only_API_is_OPERATION_NOT_SUPPORTED()
+    {
+        var (response, body, _) = await PostAsync("mutation { __typename }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("OPERATION_NOT_SUPPORTED", body.Code());
+    }
+
+    [Fact]
+    public async Task A_document_nested_too_deeply_to_parse_is_MAX_DEPTH_EXCEEDED()
+    {
+        var (response, body, _) = await PostAsync(string.Concat(Enumerable.Repeat("{a", 16_000)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("MAX_DEPTH_EXCEEDED", body.Code());
+    }
+
+    [Theory]
+    [InlineData("{\"query\":\"{ __typename }\",\"operationName\":\"\\ud800\"}")] // a lone surrogate
+    [InlineData("{\"query\":\"{ __typename \u00ff }\"}")] // made invalid UTF-8 below
+    public async Task A_body_holding_text_that_is_not_Unicode_is_BAD_REQUEST(string json)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        var invalid = bytes.Select(b => b).ToArray();
+        var at = Array.IndexOf(bytes, (byte)0xC3); // the two-byte \u00ff: keep its second byte alone
+        if (at >= 0)
+        {
+            invalid = [.. bytes[..at], .. bytes[(at + 1)..]];
+        }
+        using var content = new ByteArrayContent(invalid);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await factory.CreateClient().PostAsync("/graphql", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("BAD_REQUEST", (await GraphQLClient.ReadAsync(response)).Code());
+    }
+
+    [Fact]
+    public async Task Outside_Development_no_message_suggests_a_name()
+    {
+        var (_, body, _) = await PostAsync("{ questions(firs: 2) { totalCount } specialtis { name } question(slug: \"x\") { titel } }");
+
+        var messages = body["errors"]!.AsArray().Select(e => e!["message"]!.GetValue<string>()).ToList();
+        Assert.Equal(3, messages.Count);
+        Assert.All(messages, m => Assert.DoesNotContain("Did you mean", m));
+    }
 }
