@@ -39,6 +39,20 @@ public sealed class SearchQuery
     /// </summary>
     public string Key => (AnyTerm ? "any:" : "all:") + string.Join('|', Terms.Select(t => string.Join(' ', t.Words) + (t.Prefix ? "*" : "")));
 
+    /// <summary>The most terms a query keeps (words, prefixes, phrases); later ones are dropped.</summary>
+    public const int MaxTerms = 12;
+
+    /// <summary>The most prefix terms a query keeps; later <c>word*</c> are whole words.</summary>
+    public const int MaxPrefixes = 3;
+
+    /// <summary>The shortest prefix: <c>b*</c> expands to every indexed word starting with b, thousands of them.</summary>
+    public const int MinPrefixLength = 3;
+
+    /// <summary>
+    /// The terms of a user's text, bounded so no text costs more than a few index look-ups: at most
+    /// <see cref="MaxTerms"/> terms and <see cref="MaxPrefixes"/> prefixes, each at least
+    /// <see cref="MinPrefixLength"/> characters (a shorter or later <c>word*</c> is searched as a whole word).
+    /// </summary>
     public static SearchQuery Parse(string text)
     {
         var terms = new List<SearchTerm>();
@@ -56,7 +70,10 @@ public sealed class SearchQuery
             }
             terms.AddRange(words.Select(w => new SearchTerm([w.Word], w.Prefix)));
         }
-        return new SearchQuery(terms.Take(32).ToList());
+        var prefixes = 0;
+        return new SearchQuery(terms.Take(MaxTerms)
+            .Select(t => t.Prefix && (t.Words[0].Length < MinPrefixLength || ++prefixes > MaxPrefixes) ? t with { Prefix = false } : t)
+            .ToList());
     }
 
     private static List<(string Word, bool Prefix)> Words(string text)
