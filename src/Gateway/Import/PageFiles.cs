@@ -26,9 +26,20 @@ public static class PageFiles
         }
     }
 
-    /// <summary>The file's text; throws <see cref="PageFormatException"/> for a binary or non-UTF-8 file.</summary>
-    public static async Task<string> ReadAsync(string file, CancellationToken cancellationToken)
+    /// <summary>The largest page file imported by default (<c>MedQA:Import:MaxPageBytes</c>): a site page is 5-20 KB.</summary>
+    public const int DefaultMaxPageBytes = 256 * 1024;
+
+    /// <summary>
+    /// The file's text; throws <see cref="PageFormatException"/> for a file over <paramref name="maxBytes"/> (before
+    /// reading it), a binary or a non-UTF-8 file.
+    /// </summary>
+    public static async Task<string> ReadAsync(string file, CancellationToken cancellationToken, long maxBytes = DefaultMaxPageBytes)
     {
+        var size = new FileInfo(file).Length;
+        if (size > maxBytes)
+        {
+            throw new PageFormatException(1, $"the file is {size:N0} bytes; pages over {maxBytes:N0} bytes are not imported (MedQA:Import:MaxPageBytes)");
+        }
         var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
         var nul = Array.IndexOf(bytes, (byte)0);
         if (nul >= 0)

@@ -5,14 +5,14 @@ namespace MedQA.Gateway.Import;
 /// or not at all. A bad file is reported as <c>file:line: problem</c>, nothing of it is written, and the other
 /// files still import.
 /// </summary>
-public sealed class PageImportRunner(PageImporter importer, ILogger<PageImportRunner> logger)
+public sealed class PageImportRunner(PageImporter importer, ILogger<PageImportRunner> logger, IConfiguration configuration)
 {
     public async Task<ImportReport> ImportAsync(IEnumerable<string> paths, TextWriter errors, CancellationToken cancellationToken = default)
     {
         var report = new ImportReport();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var session = await importer.BeginAsync(bulk: true, cancellationToken);
-        await foreach (var (file, page, failure) in ReadAhead.Of(ReadAsync(PageFiles.Find(paths), session, cancellationToken), cancellationToken))
+        await foreach (var (file, page, failure) in ReadAhead.Of(ReadAsync(PageFiles.Find(paths), session, MaxPageBytes, cancellationToken), cancellationToken))
         {
             try
             {
@@ -39,9 +39,11 @@ public sealed class PageImportRunner(PageImporter importer, ILogger<PageImportRu
         return report;
     }
 
+    private long MaxPageBytes => configuration.GetValue("MedQA:Import:MaxPageBytes", (long)PageFiles.DefaultMaxPageBytes);
+
     /// <summary>Each file read, parsed and prepared, or what stopped it (run ahead of the writer).</summary>
     private static async IAsyncEnumerable<(string File, PreparedPage? Page, Exception? Failure)> ReadAsync(
-        IEnumerable<string> files, ImportSession session, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        IEnumerable<string> files, ImportSession session, long maxPageBytes, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var file in files)
         {
@@ -50,7 +52,7 @@ public sealed class PageImportRunner(PageImporter importer, ILogger<PageImportRu
             try
             {
                 page = File.Exists(file)
-                    ? session.Prepare(PageParser.Parse(await PageFiles.ReadAsync(file, cancellationToken)))
+                    ? session.Prepare(PageParser.Parse(await PageFiles.ReadAsync(file, cancellationToken, maxPageBytes)))
                     : throw new PageFormatException(1, "no such file or folder");
             }
             catch (Exception e) when (e is PageFormatException or IOException or UnauthorizedAccessException)

@@ -16,8 +16,11 @@ public static class PageParser
         {
             throw new PageFormatException(1, "the page is empty");
         }
+        var headlineLine = lines.LineNumber;
         var (headline, headlineSpecialty) = ReadHeadline(lines);
+        Fits(headline, Question.MaxTitleLength, headlineLine, "headline");
         var title = ReadTitle(lines);
+        Fits(title, Question.MaxTitleLength, lines.LineNumber - 1, "title");
         if (headline.Length == 0)
         {
             headline = title;
@@ -57,6 +60,15 @@ public static class PageParser
             }
         }
         return new ParsedPage(headline, specialty, title, body, asker, askedOn, replies, article, similar, faqs);
+    }
+
+    /// <summary>Refuses a field longer than the model stores (SQLite would keep it whole; SQL Server would refuse the batch).</summary>
+    private static void Fits(string value, int maxLength, int line, string what)
+    {
+        if (value.Length > maxLength)
+        {
+            throw new PageFormatException(line, $"the {what} is {value.Length:N0} characters long; at most {maxLength:N0} are stored");
+        }
     }
 
     private static (string Headline, string? Specialty) ReadHeadline(PageLines lines)

@@ -5,6 +5,9 @@ namespace MedQA.Questions;
 /// <summary>A patient's question: one page of the site. The asker's details are stored with it.</summary>
 public sealed class Question : IContent
 {
+    /// <summary>The longest title and headline the model stores (every provider enforces it through the importer).</summary>
+    public const int MaxTitleLength = 500;
+
     ContentType IContent.ContentType => ContentType.Question;
 
     public int Id { get; set; }

@@ -10,8 +10,8 @@ internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
     {
         builder.ToTable("Questions");
         builder.Property(q => q.Slug).HasMaxLength(300);
-        builder.Property(q => q.Title).HasMaxLength(500);
-        builder.Property(q => q.Headline).HasMaxLength(500);
+        builder.Property(q => q.Title).HasMaxLength(Question.MaxTitleLength);
+        builder.Property(q => q.Headline).HasMaxLength(Question.MaxTitleLength);
         builder.Property(q => q.AskerAlias).HasMaxLength(200);
         builder.Property(q => q.AskerGender).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<Specialty>().WithMany().HasForeignKey(q => q.SpecialtyId).OnDelete(DeleteBehavior.Restrict);

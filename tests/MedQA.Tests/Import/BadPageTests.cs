@@ -28,6 +28,38 @@ public sealed class BadPageTests
     }
 
     [Fact]
+    public void A_title_longer_than_the_model_stores_is_rejected_on_its_line()
+    {
+        var title = new string('x', 10_000);
+
+        var error = Assert.Throws<PageFormatException>(() => PageParser.Parse(Pages.Minimal(title: title).Replace($"{title}: What It Means", "Knee pain")));
+
+        Assert.Equal(5, error.Line);
+        Assert.Equal("the title is 10,000 characters long; at most 500 are stored", error.Problem);
+    }
+
+    [Fact]
+    public void A_headline_longer_than_the_model_stores_is_rejected_on_its_line()
+    {
+        var error = Assert.Throws<PageFormatException>(() => PageParser.Parse(new string('h', 600) + " - Orthopedics\n" + Pages.Minimal().Split('\n', 2)[1]));
+
+        Assert.Equal(1, error.Line);
+        Assert.StartsWith("the headline is 600 characters long", error.Problem);
+    }
+
+    [Fact]
+    public async Task A_file_over_the_page_size_limit_is_rejected_before_it_is_read()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("medqa-big-").FullName, "big.txt");
+        await File.WriteAllTextAsync(file, Pages.Minimal() + new string('\n', PageFiles.DefaultMaxPageBytes));
+
+        var error = await Assert.ThrowsAsync<PageFormatException>(() => PageFiles.ReadAsync(file, default));
+
+        Assert.Equal(1, error.Line);
+        Assert.Contains("pages over 262,144 bytes are not imported (MedQA:Import:MaxPageBytes)", error.Problem);
+    }
+
+    [Fact]
     public void A_page_without_an_asker_line_is_rejected()
     {
         var text = Pages.Minimal().Replace("Lee, 40~49 year old male. Ask Date: 2020/03/04", "");
