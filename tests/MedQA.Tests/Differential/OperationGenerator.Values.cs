@@ -103,6 +103,10 @@ public sealed partial class OperationGenerator
                 case EnumerationGraphType enumeration:
                     var values = enumeration.Values.ToList();
                     var picked = values[random.Next(values.Count)].Name;
+                    if (picked == "RELEVANCE" && random.Next(3) > 0)
+                    {
+                        picked = values[random.Next(values.Count)].Name; // it needs a text filter, mostly missing: less often
+                    }
                     return (picked, JsonValue.Create(picked));
                 case IInputObjectGraphType input:
                     var fields = input.Fields.Where(f => f.ResolvedType is NonNullGraphType || random.Next(3) == 0).ToList();

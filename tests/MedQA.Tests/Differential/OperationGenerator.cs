@@ -25,7 +25,7 @@ public sealed partial class OperationGenerator(ISchema schema, ValuePools pools)
     private static readonly HashSet<string> Excluded = ["slow"];
 
     private const int MaxDepth = 6;
-    private const int MaxAliases = 12;
+    private const int MaxAliases = 9; // written; a fragment's count again at every further spread (limit 15)
     private const int MaxListNesting = 2;
 
     public GeneratedOperation Generate(int seed)
