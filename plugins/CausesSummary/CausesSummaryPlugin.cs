@@ -9,9 +9,14 @@ public sealed class CausesSummaryPlugin : MedQaPlugin
     public override string Description => "Question.causes: the \"Causes of ...\" article section as items and a one-sentence summary.";
 }
 
-/// <summary>Claims "Causes of ..." sections at import; serves them as <c>Question.causes</c>.</summary>
-public sealed class CausesSection(IPluginStore store) : ArticleSectionEnrichment(store)
+/// <summary>
+/// Claims causes sections at import ("Causes of ...", "Possible Causes", "Common Causes", "What Causes ...", or the
+/// heading starts listed in <c>MedQA:Plugins:causes-summary:Headings</c>); serves them as <c>Question.causes</c>.
+/// </summary>
+public sealed class CausesSection(IPluginStore store, Microsoft.Extensions.Configuration.IConfiguration settings) : ArticleSectionEnrichment(store)
 {
+    private readonly string[] _headings = SectionHeadings.From(settings, ["Causes", "Possible Causes", "Common Causes", "What Causes", "Main Causes"]);
+
     public override string FieldName => "causes";
 
     public override string TypeName => "CausesSection";
@@ -20,6 +25,5 @@ public sealed class CausesSection(IPluginStore store) : ArticleSectionEnrichment
 
     protected override string SummaryPrefix => "Common causes";
 
-    public override bool Claims(string heading) =>
-        heading.StartsWith("Causes", StringComparison.OrdinalIgnoreCase) || heading.StartsWith("Common Causes", StringComparison.OrdinalIgnoreCase);
+    public override bool Claims(string heading) => SectionHeadings.Match(heading, _headings);
 }

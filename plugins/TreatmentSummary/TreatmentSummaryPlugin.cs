@@ -9,9 +9,14 @@ public sealed class TreatmentSummaryPlugin : MedQaPlugin
     public override string Description => "Question.treatments: the \"Treatment Options\" article section as items and a one-sentence summary.";
 }
 
-/// <summary>Claims "Treatment ..." sections at import; serves them as <c>Question.treatments</c>.</summary>
-public sealed class TreatmentSection(IPluginStore store) : ArticleSectionEnrichment(store)
+/// <summary>
+/// Claims treatment sections at import ("Treatment Options", "How to Treat ...", "Treating ...", "Management", or the
+/// heading starts listed in <c>MedQA:Plugins:treatment-summary:Headings</c>); serves them as <c>Question.treatments</c>.
+/// </summary>
+public sealed class TreatmentSection(IPluginStore store, Microsoft.Extensions.Configuration.IConfiguration settings) : ArticleSectionEnrichment(store)
 {
+    private readonly string[] _headings = SectionHeadings.From(settings, ["Treatment", "How to Treat", "Treating", "Treatments", "Management"]);
+
     public override string FieldName => "treatments";
 
     public override string TypeName => "TreatmentSection";
@@ -20,5 +25,5 @@ public sealed class TreatmentSection(IPluginStore store) : ArticleSectionEnrichm
 
     protected override string SummaryPrefix => "Treatment options";
 
-    public override bool Claims(string heading) => heading.StartsWith("Treatment", StringComparison.OrdinalIgnoreCase);
+    public override bool Claims(string heading) => SectionHeadings.Match(heading, _headings);
 }

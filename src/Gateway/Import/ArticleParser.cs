@@ -2,7 +2,8 @@ namespace MedQA.Gateway.Import;
 
 /// <summary>
 /// Reads the "More Info" part: intro paragraphs, then sections. A section heading is a short line with no closing
-/// punctuation that starts a paragraph ("Causes of Facial Nerve Twitches"); a "Conclusion" section is the conclusion.
+/// punctuation that starts a paragraph ("Causes of Facial Nerve Twitches"), or a question directly followed by a
+/// numbered item ("What Causes Knee Pain?"); a "Conclusion" section is the conclusion.
 /// </summary>
 internal static class ArticleParser
 {
@@ -13,7 +14,7 @@ internal static class ArticleParser
         var sections = new List<(string Heading, List<string> Paragraphs)>();
         foreach (var paragraph in paragraphs)
         {
-            if (IsHeading(paragraph[0]))
+            if (IsHeading(paragraph))
             {
                 sections.Add((paragraph[0].Trim(), [string.Join('\n', paragraph.Skip(1))]));
             }
@@ -55,12 +56,20 @@ internal static class ArticleParser
         return paragraphs;
     }
 
-    private static bool IsHeading(string line)
+    /// <summary>
+    /// Whether a paragraph starts with a heading: a short line without closing punctuation, or a question ("What
+    /// Causes Knee Pain?") directly followed by a numbered item, as site pages head their causes lists.
+    /// </summary>
+    private static bool IsHeading(List<string> paragraph)
     {
-        var text = line.Trim();
-        return text.Length is > 0 and <= 120
-            && !".:;!?,".Contains(text[^1])
-            && !PagePatterns.Item().IsMatch(text);
+        var text = paragraph[0].Trim();
+        if (text.Length is 0 or > 120 || PagePatterns.Item().IsMatch(text))
+        {
+            return false;
+        }
+        return text[^1] == '?'
+            ? paragraph.Count > 1 && PagePatterns.Item().IsMatch(paragraph[1].Trim())
+            : !".:;!,".Contains(text[^1]);
     }
 
     /// <summary>The numbered items of a section: "N. Title: text", a continuation line joining the item above.</summary>

@@ -6,10 +6,11 @@ namespace MedQA.Gateway.Import;
 /// <summary>The fixed lines of the page format.</summary>
 internal static partial class PagePatterns
 {
-    public const string AskerShape = "'<alias>, <min>~<max> year old <female|male>. Ask Date: YYYY/MM/DD'";
+    public const string AskerShape = "'<alias>[, <min>~<max> year old][ <female|male>]. Ask Date: YYYY/MM/DD'";
     public const string DoctorShape = "'Dr. <name> reply <specialty>'";
 
-    [GeneratedRegex(@"^(?<alias>.+?),\s*(?:(?<min>\d{1,3})\s*[~-]\s*(?<max>\d{1,3})\s+years?\s+old\s*)?(?<gender>female|male)?\s*\.?\s*Ask Date:\s*(?<date>\S+)\s*$", RegexOptions.IgnoreCase)]
+    // The alias, then optionally a comma with the age range and/or the gender: "Anonymous. Ask Date: ..." is an alias alone.
+    [GeneratedRegex(@"^(?<alias>.+?)(?:,\s*(?:(?<min>\d{1,3})\s*[~-]\s*(?<max>\d{1,3})\s+years?\s+old\s*)?(?<gender>female|male)?)?\s*\.?\s*Ask Date:\s*(?<date>\S+)\s*$", RegexOptions.IgnoreCase)]
     public static partial Regex Asker();
 
     [GeneratedRegex(@"^Dr\.?\s+(?<name>.+?)\s+reply\s+(?<specialty>\S.*?)\s*$")]

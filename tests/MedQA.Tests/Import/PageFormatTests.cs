@@ -74,4 +74,20 @@ public sealed class PageFormatTests
 
         Assert.Equal(new ParsedAsker("Anonymous", Gender.Unspecified, null, null), page.Asker);
     }
+
+    [Theory]
+    [InlineData("Anonymous. Ask Date: 2020/03/04", "Anonymous", Gender.Unspecified, null, null)]
+    [InlineData("Anonymous Ask Date: 2020/03/04", "Anonymous", Gender.Unspecified, null, null)]
+    [InlineData("Lee, male. Ask Date: 2020/03/04", "Lee", Gender.Male, null, null)]
+    [InlineData("Lee, female. Ask Date: 2020/03/04", "Lee", Gender.Female, null, null)]
+    [InlineData("Lee, 30~39 year old. Ask Date: 2020/03/04", "Lee", Gender.Unspecified, 30, 39)]
+    [InlineData("Lee, 30~39 year old female. Ask Date: 2020/03/04", "Lee", Gender.Female, 30, 39)]
+    [InlineData("Dr. Who fan, 20~29 year old male. Ask Date: 2020/03/04", "Dr. Who fan", Gender.Male, 20, 29)]
+    public void Every_optional_form_of_the_asker_line_imports(string line, string alias, Gender gender, int? min, int? max)
+    {
+        var page = PageParser.Parse(Pages.Minimal().Replace("Lee, 40~49 year old male. Ask Date: 2020/03/04", line));
+
+        Assert.Equal(new ParsedAsker(alias, gender, min, max), page.Asker);
+        Assert.Equal(new DateOnly(2020, 3, 4), page.AskedOn);
+    }
 }
