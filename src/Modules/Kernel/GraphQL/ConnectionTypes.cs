@@ -10,7 +10,7 @@ public abstract class ConnectionType<TNodeType, TEdgeType, T> : ObjectGraphType<
     protected ConnectionType(string nodeName)
     {
         Name = $"{nodeName}Connection";
-        Description = $"One page of {nodeName.ToLowerInvariant()}s, with the cursors to fetch the next one.";
+        Description = $"One page of {TypeWords.Of(nodeName)}s, with the cursors to fetch the next one.";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TEdgeType>>>>("edges")
             .Description("The items of this page, each with its cursor.")
             .ResolveSource(source => source.Edges);

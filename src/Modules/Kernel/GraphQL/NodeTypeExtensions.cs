@@ -11,7 +11,7 @@ public static class NodeTypeExtensions
         type.Interface<NodeInterface>();
         type.IsTypeOf = value => value is TSource;
         type.Field<NonNullGraphType<IdGraphType>>("id")
-            .Description($"The opaque global id of this {typeName.ToLowerInvariant()}, for `node(id:)`.")
+            .Description($"The opaque global id of this {TypeWords.Of(typeName)}, for `node(id:)`.")
             .Resolve(context => GlobalId.Encode(typeName, key(context.Source)));
     }
 }
