@@ -74,6 +74,16 @@ internal static class Soak
             ["aliases"] = Queries.Body("{ " + string.Join(' ', Enumerable.Range(0, 40).Select(i => $"a{i}: questions(first: 50) {{ nodes {{ title }} }}")) + " }", new { }),
             ["fanout"] = Queries.Body("{ specialties { questions(first: 50) { nodes { title similar(first: 20) { headline } replies { doctor { specialty { questions(first: 50) { nodes { title } } } } } } } } }", new { }),
             ["huge"] = Queries.Body("{ __typename }", new { pad = new string('x', 40 * 1024) }),
+            ["fragmentFanOut"] = Queries.Body("{ questions(first: 1) { nodes { ...F24 } } } fragment F0 on Question { title } "
+                + string.Join(' ', Enumerable.Range(1, 24).Select(i => $"fragment F{i} on Question {{ ...F{i - 1} ...F{i - 1} }}")), new { }),
+            ["sameField"] = Queries.Body("{ questions(first: 1) { nodes { " + string.Concat(Enumerable.Repeat("title ", 5000)) + "} } }", new { }),
+            ["deeperSpread"] = Queries.Body("{ questions(first: 1) { nodes { ...D } } question(slug: \"knee-pain-at-night\") { similar { question { similar { question { similar { question { ...D } } } } } } } } fragment D on Question { similar { question { similar { question { title } } } } }", new { }),
+            ["fragmentAliases"] = Queries.Body("{ " + string.Join(' ', Enumerable.Range(0, 6).Select(i => $"q{i}: question(slug: \"knee-pain-at-night\") {{ ...S }}"))
+                + " } fragment S on Question { " + string.Join(' ', Enumerable.Range(0, 15).Select(i => $"s{i}: similar(first: 20) {{ headline }}")) + " }", new { }),
+            ["mutation"] = Queries.Body("mutation { __typename }", new { }),
+            ["nested"] = Queries.Body(string.Concat(Enumerable.Repeat("{a", 15_000)), new { }),
+            ["prefixes"] = Queries.Body(Queries.SearchPage, new { q = string.Join(' ', Enumerable.Range('b', 24).Select(c => $"{(char)c}*")) }),
+            ["nanCursor"] = Queries.Body("{ search(query: \"pain\", first: 2, after: \"" + System.Buffers.Text.Base64Url.EncodeToString("s|NaN|5"u8) + "\") { nodes { score } } }", new { }),
         };
         string Post(string name, string headers = "") => $"requests[#requests + 1] = wrk.format(\"POST\", \"/graphql\", {{[\"Content-Type\"] = \"application/json\"{headers}}}, [==[{json[name]}]==])";
         string Get(string path, string headers) => $"requests[#requests + 1] = wrk.format(\"GET\", \"{path}\", {{{headers}}})";
@@ -86,6 +96,9 @@ internal static class Soak
             Get($"/graphql?documentId={treatmentId}&variables=%7B%22slug%22%3A%22knee-pain-at-night%22%7D", partner),
             Post("search"), Post("list"),
             Post("deep"), Post("aliases"), Post("fanout"), Post("huge"), Post("junkSearch"),
+            Post("fragmentFanOut"), Post("sameField"), Post("deeperSpread"), Post("fragmentAliases"), Post("mutation"), Post("nested"),
+            Post("prefixes"), Post("nanCursor"),
+            "requests[#requests + 1] = wrk.format(\"POST\", \"/graphql\", {[\"Content-Type\"] = \"application/json\"}, '{\"query\":\"{ __typename }\",\"operationName\":\"\\\\ud800\"}')",
             "requests[#requests + 1] = wrk.format(\"POST\", \"/graphql\", {[\"Content-Type\"] = \"application/json\"}, '{ \"not json')",
             Get($"/graphql?documentId={treatmentId}", "[\"X-Api-Key\"] = \"mqa_unknown\""),
             Post("list", ", " + partner),
