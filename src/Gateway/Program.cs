@@ -9,6 +9,11 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://localhost:5080");
 }
+if (CommandLine.IsCommand(args))
+{
+    // A verb's stdout is its result (a key printed once, the schema for a pipe): logs go to stderr.
+    builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+}
 builder.Services.AddMedQa(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
