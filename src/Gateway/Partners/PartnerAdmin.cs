@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MedQA.Gateway.Partners;
 
 /// <summary>Creates, lists and revokes partners and registers their documents (the <c>partners</c> verbs).</summary>
-public sealed class PartnerAdmin(IDbContextFactory<MedQaDbContext> contexts, PartnerDirectory directory, GraphQL.Types.ISchema schema)
+public sealed class PartnerAdmin(IDbContextFactory<MedQaDbContext> contexts, PartnerDirectory directory, Schema.MedQaSchema schema)
 {
     /// <summary>Creates a partner and returns its key: the only time the key is shown.</summary>
     public async Task<string> AddAsync(string name, IReadOnlyCollection<string> origins, CancellationToken cancellationToken = default)
