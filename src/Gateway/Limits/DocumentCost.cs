@@ -11,7 +11,8 @@ namespace MedQA.Gateway.Limits;
 /// </summary>
 public readonly record struct DocumentCost(long Fields, int Depth, long Aliases)
 {
-    private const long Saturated = long.MaxValue / 4;
+    /// <summary>Where sums stop growing: past it a count reads "more than 10^18".</summary>
+    public const long Saturated = long.MaxValue / 4;
 
     public static DocumentCost Of(GraphQLDocument document, GraphQLOperationDefinition operation)
     {

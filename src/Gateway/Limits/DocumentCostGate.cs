@@ -29,7 +29,7 @@ public sealed class DocumentCostGate(IDocumentBuilder documents, GraphQLLimits l
         }
         catch (GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
         {
-            return Refused(options, MaxDepthRule.Code, "The document is nested too deeply to be read.", null);
+            return Refused(options, LimitCodes.Depth, "The document is nested too deeply to be read.", null);
         }
         catch (GraphQLParser.Exceptions.GraphQLParserException)
         {

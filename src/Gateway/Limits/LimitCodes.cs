@@ -5,9 +5,11 @@ public static class LimitCodes
 {
     public const string Complexity = "MAX_COMPLEXITY_EXCEEDED";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+    public const string Depth = "MAX_DEPTH_EXCEEDED";
+    public const string Aliases = "MAX_ALIASES_EXCEEDED";
     public const string Fields = "MAX_FIELDS_EXCEEDED";
 
-    private static readonly string[] Codes = [Complexity, MaxDepthRule.Code, MaxAliasesRule.Code, Fields];
+    private static readonly string[] Codes = [Complexity, Depth, Aliases, Fields];
 
     /// <summary>Gives GraphQL.NET's complexity errors our stable code.</summary>
     public static void Normalize(GraphQL.ExecutionErrors? errors)

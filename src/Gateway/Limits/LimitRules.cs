@@ -25,11 +25,11 @@ public sealed class DocumentCostRule(GraphQLLimits limits) : ValidationRuleBase
         var cost = DocumentCost.Of(document, operation);
         if (cost.Depth > limits.MaxDepth)
         {
-            yield return Error(document, operation, MaxDepthRule.Code, $"The query is nested {cost.Depth} levels deep; at most {limits.MaxDepth} are allowed.");
+            yield return Error(document, operation, LimitCodes.Depth, $"The query is nested {cost.Depth} levels deep; at most {limits.MaxDepth} are allowed.");
         }
         if (cost.Aliases > limits.MaxAliases)
         {
-            yield return Error(document, operation, MaxAliasesRule.Code, $"The query uses {Count(cost.Aliases)} aliases (fragments counted at every spread); at most {limits.MaxAliases} are allowed.");
+            yield return Error(document, operation, LimitCodes.Aliases, $"The query uses {Count(cost.Aliases)} aliases (fragments counted at every spread); at most {limits.MaxAliases} are allowed.");
         }
         if (cost.Fields > limits.MaxFields)
         {
@@ -37,22 +37,10 @@ public sealed class DocumentCostRule(GraphQLLimits limits) : ValidationRuleBase
         }
     }
 
-    private static string Count(long value) => value >= long.MaxValue / 4 ? "more than 10^18" : value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Count(long value) => value >= DocumentCost.Saturated ? "more than 10^18" : value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static ValidationError Error(GraphQLDocument document, GraphQLOperationDefinition operation, string code, string message) =>
         new(document.Source, code, message, operation) { Code = code };
-}
-
-/// <summary>The code of operations nested deeper than <see cref="GraphQLLimits.MaxDepth"/>.</summary>
-public static class MaxDepthRule
-{
-    public const string Code = "MAX_DEPTH_EXCEEDED";
-}
-
-/// <summary>The code of operations with more aliases than <see cref="GraphQLLimits.MaxAliases"/>.</summary>
-public static class MaxAliasesRule
-{
-    public const string Code = "MAX_ALIASES_EXCEEDED";
 }
 
 /// <summary>
