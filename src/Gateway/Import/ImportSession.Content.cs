@@ -11,13 +11,13 @@ namespace MedQA.Gateway.Import;
 public sealed partial class ImportSession
 {
     private async Task AddContentAsync(
-        ParsedPage page, int questionId, IReadOnlyDictionary<string, int> doctorIds, IReadOnlyList<int> faqIds, CancellationToken cancellationToken)
+        ParsedPage page, int questionId, IReadOnlyDictionary<(string Name, string Specialty), int> doctorIds, IReadOnlyList<int> faqIds, CancellationToken cancellationToken)
     {
         foreach (var (r, i) in page.Replies.Select((r, i) => (r, i)))
         {
             await _commands.InsertAsync(new Reply
             {
-                QuestionId = questionId, Position = i, DoctorId = doctorIds[r.DoctorName], Body = r.Body, RepliedOn = r.RepliedOn,
+                QuestionId = questionId, Position = i, DoctorId = doctorIds[(r.DoctorName, r.Specialty)], Body = r.Body, RepliedOn = r.RepliedOn,
             }, cancellationToken);
         }
         if (page.Article is { } article)

@@ -85,7 +85,7 @@ public sealed partial class ImportSession : IAsyncDisposable
     {
         var page = prepared.Page;
         var specialtyIds = await _shared.SpecialtiesAsync(_db, _commands, page, cancellationToken);
-        var doctorIds = await _shared.DoctorsAsync(_db, _commands, page, specialtyIds, cancellationToken);
+        var doctorIds = await _shared.DoctorsAsync(_commands, page, specialtyIds, cancellationToken);
         var faqIds = await _shared.FaqsAsync(_commands, page, specialtyIds, cancellationToken);
         var (questionId, slug, created) = await QuestionAsync(page, specialtyIds[page.Specialty], cancellationToken);
         await AddContentAsync(page, questionId, doctorIds, faqIds, cancellationToken);

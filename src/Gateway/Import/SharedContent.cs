@@ -14,10 +14,10 @@ namespace MedQA.Gateway.Import;
 internal sealed class SharedContent
 {
     private readonly Dictionary<string, int> _specialties;
-    private readonly Dictionary<string, (int Id, int SpecialtyId)> _doctors;
+    private readonly Dictionary<(string Name, int SpecialtyId), int> _doctors;
     private readonly Dictionary<(int SpecialtyId, string Topic), int> _faqs;
 
-    private SharedContent(Dictionary<string, int> specialties, Dictionary<string, (int, int)> doctors, Dictionary<(int, string), int> faqs)
+    private SharedContent(Dictionary<string, int> specialties, Dictionary<(string, int), int> doctors, Dictionary<(int, string), int> faqs)
     {
         _specialties = specialties;
         _doctors = doctors;
@@ -26,7 +26,8 @@ internal sealed class SharedContent
 
     public static async Task<SharedContent> LoadAsync(MedQaDbContext db, CancellationToken cancellationToken) => new(
         await db.Set<Specialty>().AsNoTracking().ToDictionaryAsync(s => s.Name, s => s.Id, StringComparer.Ordinal, cancellationToken),
-        await db.Set<Doctor>().AsNoTracking().ToDictionaryAsync(d => d.Name, d => (d.Id, d.SpecialtyId), StringComparer.Ordinal, cancellationToken),
+        (await db.Set<Doctor>().AsNoTracking().Select(d => new { d.Name, d.SpecialtyId, d.Id }).ToListAsync(cancellationToken))
+            .ToDictionary(d => (d.Name, d.SpecialtyId), d => d.Id),
         (await db.Set<Faq>().AsNoTracking().Select(f => new { f.SpecialtyId, f.Topic, f.Id }).ToListAsync(cancellationToken))
             .ToDictionary(f => (f.SpecialtyId, f.Topic), f => f.Id));
 
@@ -42,26 +43,22 @@ internal sealed class SharedContent
         return _specialties;
     }
 
-    public async Task<IReadOnlyDictionary<string, int>> DoctorsAsync(
-        MedQaDbContext db, ImportCommands commands, ParsedPage page, IReadOnlyDictionary<string, int> specialtyIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The page's doctors by name and reply specialty. A doctor is a name within a specialty: the same name under
+    /// another specialty is another doctor, and nothing a page says changes a known doctor.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<(string Name, string Specialty), int>> DoctorsAsync(
+        ImportCommands commands, ParsedPage page, IReadOnlyDictionary<string, int> specialtyIds, CancellationToken cancellationToken)
     {
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new Dictionary<(string, string), int>();
         foreach (var reply in page.Replies)
         {
-            var specialtyId = specialtyIds[reply.Specialty];
-            if (_doctors.TryGetValue(reply.DoctorName, out var known))
+            var key = (reply.DoctorName, specialtyIds[reply.Specialty]);
+            if (!_doctors.TryGetValue(key, out var id))
             {
-                if (known.SpecialtyId != specialtyId) // a doctor's specialty is the one of their latest reply
-                {
-                    await db.Set<Doctor>().Where(d => d.Id == known.Id).ExecuteUpdateAsync(u => u.SetProperty(d => d.SpecialtyId, specialtyId), cancellationToken);
-                    _doctors[reply.DoctorName] = (known.Id, specialtyId);
-                }
+                _doctors[key] = id = await commands.InsertReturningKeyAsync(new Doctor { Name = reply.DoctorName, SpecialtyId = key.Item2 }, cancellationToken);
             }
-            else
-            {
-                _doctors[reply.DoctorName] = (await commands.InsertReturningKeyAsync(new Doctor { Name = reply.DoctorName, SpecialtyId = specialtyId }, cancellationToken), specialtyId);
-            }
-            ids[reply.DoctorName] = _doctors[reply.DoctorName].Id;
+            ids[(reply.DoctorName, reply.Specialty)] = id;
         }
         return ids;
     }

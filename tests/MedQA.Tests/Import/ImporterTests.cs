@@ -72,6 +72,26 @@ public sealed class ImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_doctor_is_a_name_within_a_specialty_and_keeps_it_whatever_the_questions_are_in()
+    {
+        await Runner.ImportAsync([
+            Write("a.txt", Pages.Minimal(title: "Knee pain", specialty: "Orthopedics", doctor: "Chen Wei")),
+            Write("b.txt", Pages.Minimal(title: "Headache", specialty: "Neurology", doctor: "Chen Wei")),
+            // The orthopedist answers a question in Sports Medicine: the same doctor, still an orthopedist.
+            Write("c.txt", Pages.Minimal(title: "Runner's knee", specialty: "Sports Medicine", doctor: "Chen Wei")
+                .Replace("Dr. Chen Wei reply Sports Medicine", "Dr. Chen Wei reply Orthopedics")),
+        ], TextWriter.Null);
+
+        await using var db = await Db();
+        var doctors = await db.Set<Doctor>().Join(db.Set<Specialty>(), d => d.SpecialtyId, s => s.Id, (d, s) => new { d.Id, d.Name, Specialty = s.Name })
+            .OrderBy(d => d.Id).ToListAsync();
+        Assert.Equal([("Chen Wei", "Orthopedics"), ("Chen Wei", "Neurology")], doctors.Select(d => (d.Name, d.Specialty)));
+        var repliedBy = await db.Set<Reply>().Join(db.Set<Question>(), r => r.QuestionId, q => q.Id, (r, q) => new { q.Title, r.DoctorId })
+            .ToDictionaryAsync(r => r.Title, r => r.DoctorId);
+        Assert.Equal((doctors[0].Id, doctors[1].Id, doctors[0].Id), (repliedBy["Knee pain"], repliedBy["Headache"], repliedBy["Runner's knee"]));
+    }
+
+    [Fact]
     public async Task A_bad_file_is_reported_with_file_and_line_writes_nothing_and_the_others_still_import()
     {
         var bad = Write("bad.txt", Pages.Minimal(title: "Bad page").Replace("Ask Date: 2020/03/04", "Ask Date: 2020/02/31"));

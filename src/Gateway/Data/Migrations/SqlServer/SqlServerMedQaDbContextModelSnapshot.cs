@@ -342,10 +342,10 @@ namespace MedQA.Gateway.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
-                        .IsUnique();
-
                     b.HasIndex("SpecialtyId");
+
+                    b.HasIndex("Name", "SpecialtyId")
+                        .IsUnique();
 
                     b.ToTable("Doctors", (string)null);
                 });

@@ -325,10 +325,10 @@ namespace MedQA.Gateway.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
-                        .IsUnique();
-
                     b.HasIndex("SpecialtyId");
+
+                    b.HasIndex("Name", "SpecialtyId")
+                        .IsUnique();
 
                     b.ToTable("Doctors", (string)null);
                 });
