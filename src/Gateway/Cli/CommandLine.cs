@@ -5,15 +5,15 @@ using MedQA.Gateway.Schema;
 namespace MedQA.Gateway.Cli;
 
 /// <summary>
-/// The verbs the gateway runs instead of serving: <c>import &lt;file-or-folder&gt;...</c> and
-/// <c>schema export [path]</c>. Options such as <c>--ConnectionStrings:MedQA=...</c> apply as when serving.
+/// The verbs the gateway runs instead of serving: <c>import &lt;file-or-folder&gt;...</c>, <c>export &lt;folder&gt;</c>,
+/// <c>schema export [path]</c>, <c>generate</c> and <c>partners</c>. Options such as <c>--ConnectionStrings:MedQA=...</c> apply as when serving.
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "schema", "generate", "partners", "help", "--help"];
+    private static readonly string[] Verbs = ["import", "export", "schema", "generate", "partners", "help", "--help"];
 
     /// <summary>The flags a verb takes itself (<c>--questions 1000</c>), as opposed to configuration options.</summary>
-    private static readonly string[] VerbFlags = ["--questions", "--seed", "--origin"];
+    private static readonly string[] VerbFlags = ["--questions", "--seed", "--origin", "--specialty", "--since"];
 
     /// <summary>
     /// A path as the caller meant it: `dotnet run --project src/Gateway` starts the gateway in its project folder,
@@ -30,8 +30,8 @@ public static class CommandLine
 
     private static bool IsVerbFlag(string arg) => VerbFlags.Any(f => arg == f || arg.StartsWith(f + "=", StringComparison.Ordinal));
 
-    /// <summary>The value of a verb flag, given as <c>--flag value</c> or <c>--flag=value</c>.</summary>
-    private static int Flag(string[] args, string flag, int fallback)
+    /// <summary>The value of a verb flag, given as <c>--flag value</c> or <c>--flag=value</c>; null when not given.</summary>
+    private static string? Flag(string[] args, string flag)
     {
         for (var i = 1; i < args.Length; i++)
         {
@@ -39,13 +39,20 @@ public static class CommandLine
                 : args[i].StartsWith(flag + "=", StringComparison.Ordinal) ? args[i][(flag.Length + 1)..] : null;
             if (value is not null)
             {
-                return int.TryParse(value, out var number) && number >= 0
-                    ? number
-                    : throw new ArgumentException($"{flag} takes a whole number, not '{value}'.");
+                return value;
             }
         }
-        return fallback;
+        return null;
     }
+
+    private static int Flag(string[] args, string flag, int fallback) =>
+        Flag(args, flag) is not { } value ? fallback
+        : int.TryParse(value, out var number) && number >= 0 ? number
+        : throw new ArgumentException($"{flag} takes a whole number, not '{value}'.");
+
+    private static DateOnly? DateFlag(string[] args, string flag) =>
+        Flag(args, flag) is not { } value ? null
+        : PagePatterns.Date(value) ?? throw new ArgumentException($"{flag} takes a date, YYYY-MM-DD, not '{value}'.");
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
@@ -66,6 +73,20 @@ public static class CommandLine
                 var report = await services.GetRequiredService<PageImportRunner>().ImportAsync(paths, Console.Error);
                 Console.WriteLine(report);
                 return report.Failed.Count == 0 ? 0 : 1;
+            case "export" when positional.Length == 1:
+                try
+                {
+                    var filter = new Export.ExportFilter(Flag(args, "--specialty"), DateFlag(args, "--since"));
+                    await services.MigrateAsync();
+                    var exported = await services.GetRequiredService<Export.PageExporter>().ExportAsync(paths[0], filter, Console.Error);
+                    Console.WriteLine($"{exported} to {paths[0]}");
+                    return exported.Failed.Count == 0 ? 0 : 1;
+                }
+                catch (ArgumentException e)
+                {
+                    Console.Error.WriteLine(e.Message);
+                    return 2;
+                }
             case "partners":
                 var origins = args.Skip(1).Zip(args.Skip(2)).Where(p => p.First == "--origin").Select(p => p.Second)
                     .Concat(args.Where(a => a.StartsWith("--origin=", StringComparison.Ordinal)).Select(a => a["--origin=".Length..])).ToList();
@@ -102,6 +123,7 @@ public static class CommandLine
                     Usage: dotnet run --project src/Gateway -- [verb]
                       (no verb)                      serve GraphQL on http://localhost:5080/graphql
                       import <file-or-folder>...     import question pages (*.txt in folders) and exit
+                      export <folder> [--specialty S] [--since YYYY-MM-DD]  write questions back as pages, one per slug
                       generate [--questions N] [--seed S]  write N synthetic pages (default 1000, seed 42) and exit
                       partners add|list|revoke|documents ...  manage partner API keys and their persisted documents
                       schema export [path]           write the GraphQL schema (SDL) to path, or to stdout

@@ -73,7 +73,7 @@ internal static class ArticleParser
     }
 
     /// <summary>The numbered items of a section: "N. Title: text", a continuation line joining the item above.</summary>
-    private static List<ParsedItem> Items(string body)
+    internal static List<ParsedItem> Items(string body)
     {
         var items = new List<ParsedItem>();
         foreach (var line in body.Split('\n'))

@@ -3,5 +3,5 @@ namespace MedQA.Gateway.Import;
 public static class ImportRegistration
 {
     public static IServiceCollection AddPageImport(this IServiceCollection services) =>
-        services.AddSingleton<PageImporter>().AddSingleton<PageImportRunner>();
+        services.AddSingleton<PageImporter>().AddSingleton<PageImportRunner>().AddSingleton<Export.PageExporter>();
 }

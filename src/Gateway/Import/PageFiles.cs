@@ -7,14 +7,19 @@ public static class PageFiles
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The files named, and every *.txt file under the folders named, in a stable order.</summary>
+    /// <summary>
+    /// The files named, and every *.txt file under the folders named: folder by folder, shorter names first, then
+    /// by name. An exported folder imports in this order so that each page gets its slug back: "pain.txt" before
+    /// "pain-2.txt" before "pain-2-2.txt" (by name alone "pain-2-2.txt" came first and took the slug "pain-2").
+    /// </summary>
     public static IEnumerable<string> Find(IEnumerable<string> paths)
     {
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
-                foreach (var file in Directory.EnumerateFiles(path, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                foreach (var file in Directory.EnumerateFiles(path, "*.txt", SearchOption.AllDirectories)
+                    .OrderBy(Path.GetDirectoryName, StringComparer.Ordinal).ThenBy(f => Path.GetFileName(f).Length).ThenBy(f => f, StringComparer.Ordinal))
                 {
                     yield return file;
                 }
