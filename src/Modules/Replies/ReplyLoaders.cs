@@ -18,14 +18,15 @@ public sealed class ReplyLoaders
             .Select(x => new ReplyAndDoctor(x.r, x.d)));
 
     // The same replies without their text, for pages that do not show it (a list page: 40 replies), as plain
-    // columns: the doctor's id is the reply's, and no empty body is read for every row.
+    // columns: the doctor's id is the reply's, no empty body is read for every row, and the position is the row's
+    // place among its question's replies (the order the query reads them in), not a column.
     private static readonly KeyedQuery<int, ListedReply> ListedReplies = new(
         (db, ids) => db.Set<Reply>().AsNoTracking().Where(r => ids.Contains(r.QuestionId))
             .Join(db.Set<Doctor>().AsNoTracking(), r => r.DoctorId, d => d.Id, (r, d) => new { r, d })
             .OrderBy(x => x.r.QuestionId).ThenBy(x => x.r.Position)
             .Select(x => new ListedReply
             {
-                Id = x.r.Id, QuestionId = x.r.QuestionId, Position = x.r.Position, DoctorId = x.r.DoctorId,
+                Id = x.r.Id, QuestionId = x.r.QuestionId, DoctorId = x.r.DoctorId,
                 RepliedOn = x.r.RepliedOn, DoctorName = x.d.Name, DoctorSpecialtyId = x.d.SpecialtyId,
             }));
 
@@ -37,8 +38,8 @@ public sealed class ReplyLoaders
         DoctorById = requestDb.Loader<int, Doctor>((db, ids) => db.Set<Doctor>().Where(d => ids.Contains(d.Id)), d => d.Id);
         // Every page that lists replies shows their doctors: the reply query joins them and primes DoctorById,
         // one statement instead of two.
-        ByQuestion = ByQuestionLoader(requestDb, RepliesWithDoctors, row => row);
-        ByQuestionWithoutBodies = ByQuestionLoader(requestDb, ListedReplies, row => row.WithDoctor());
+        ByQuestion = ByQuestionLoader(requestDb, RepliesWithDoctors, row => row, positionFromOrder: false);
+        ByQuestionWithoutBodies = ByQuestionLoader(requestDb, ListedReplies, row => row.WithDoctor(), positionFromOrder: true);
         ById = requestDb.Loader<int, Reply>((db, ids) => db.Set<Reply>().Where(r => ids.Contains(r.Id)), r => r.Id);
         BodyById = new((ids, cancellationToken) => requestDb.RunAsync<IReadOnlyDictionary<int, string>>(async (db, cancel) =>
             await db.Set<Reply>().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Body })
@@ -69,7 +70,7 @@ public sealed class ReplyLoaders
     public BatchLoader<int, IReadOnlyList<Doctor>> DoctorsBySpecialty { get; }
 
     private BatchLoader<int, IReadOnlyList<Reply>> ByQuestionLoader<TRow>(
-        RequestDb requestDb, KeyedQuery<int, TRow> query, Func<TRow, ReplyAndDoctor> read) =>
+        RequestDb requestDb, KeyedQuery<int, TRow> query, Func<TRow, ReplyAndDoctor> read, bool positionFromOrder) =>
         new((ids, cancellationToken) => requestDb.RunAsync<IReadOnlyDictionary<int, IReadOnlyList<Reply>>>(async (db, cancel) =>
         {
             var rows = (await query.Run(db, ids).ToListAsync(cancel)).ConvertAll(row => read(row));
@@ -81,6 +82,10 @@ public sealed class ReplyLoaders
                 if (replies is null || replies[0].QuestionId != reply.QuestionId)
                 {
                     byQuestion.Add(reply.QuestionId, replies = []);
+                }
+                if (positionFromOrder)
+                {
+                    reply.Position = replies.Count;
                 }
                 replies.Add(reply);
             }
@@ -95,8 +100,6 @@ public sealed class ReplyLoaders
 
         public int QuestionId { get; init; }
 
-        public int Position { get; init; }
-
         public int DoctorId { get; init; }
 
         public DateOnly RepliedOn { get; init; }
@@ -106,7 +109,7 @@ public sealed class ReplyLoaders
         public int DoctorSpecialtyId { get; init; }
 
         public ReplyAndDoctor WithDoctor() => new(
-            new Reply { Id = Id, QuestionId = QuestionId, Position = Position, DoctorId = DoctorId, RepliedOn = RepliedOn, Body = null! },
+            new Reply { Id = Id, QuestionId = QuestionId, DoctorId = DoctorId, RepliedOn = RepliedOn, Body = null! },
             new Doctor { Id = DoctorId, Name = DoctorName, SpecialtyId = DoctorSpecialtyId });
     }
 }
