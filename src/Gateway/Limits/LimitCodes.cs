@@ -8,8 +8,9 @@ public static class LimitCodes
     public const string Depth = "MAX_DEPTH_EXCEEDED";
     public const string Aliases = "MAX_ALIASES_EXCEEDED";
     public const string Fields = "MAX_FIELDS_EXCEEDED";
+    public const string IntrospectionDepth = "MAX_INTROSPECTION_DEPTH_EXCEEDED";
 
-    private static readonly string[] Codes = [Complexity, Depth, Aliases, Fields];
+    private static readonly string[] Codes = [Complexity, Depth, Aliases, Fields, IntrospectionDepth];
 
     /// <summary>Gives GraphQL.NET's complexity errors our stable code.</summary>
     public static void Normalize(GraphQL.ExecutionErrors? errors)

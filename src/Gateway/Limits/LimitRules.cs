@@ -1,4 +1,6 @@
 using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
 
 namespace MedQA.Gateway.Limits;
@@ -23,7 +25,22 @@ public sealed class DocumentCostRule(GraphQLLimits limits) : ValidationRuleBase
     public static IEnumerable<ValidationError> Errors(GraphQLDocument document, GraphQLOperationDefinition operation, GraphQLLimits limits)
     {
         var cost = DocumentCost.Of(document, operation);
-        if (cost.Depth > limits.MaxDepth)
+        if (IntrospectionShape.OnlyIntrospects(document, operation))
+        {
+            // Introspection nests by the shape of types, not of data: bounded by a rule of its own instead of the depth limit.
+            var shape = IntrospectionShape.Of(document, operation);
+            if (shape.OfTypeChain > IntrospectionShape.MaxOfTypeChain)
+            {
+                yield return Error(document, operation, LimitCodes.IntrospectionDepth,
+                    $"The introspection query nests ofType {shape.OfTypeChain} levels deep; at most {IntrospectionShape.MaxOfTypeChain} are allowed.");
+            }
+            if (shape.ListNesting > IntrospectionShape.MaxListNesting)
+            {
+                yield return Error(document, operation, LimitCodes.IntrospectionDepth,
+                    $"The introspection query nests fields, inputFields, interfaces or possibleTypes {shape.ListNesting} levels deep; at most {IntrospectionShape.MaxListNesting} are allowed.");
+            }
+        }
+        else if (cost.Depth > limits.MaxDepth)
         {
             yield return Error(document, operation, LimitCodes.Depth, $"The query is nested {cost.Depth} levels deep; at most {limits.MaxDepth} are allowed.");
         }
@@ -41,6 +58,17 @@ public sealed class DocumentCostRule(GraphQLLimits limits) : ValidationRuleBase
 
     private static ValidationError Error(GraphQLDocument document, GraphQLOperationDefinition operation, string code, string message) =>
         new(document.Source, code, message, operation) { Code = code };
+}
+
+/// <summary>
+/// GraphQL.NET's complexity analysis for data queries. A document that only introspects is bounded by
+/// <see cref="IntrospectionShape"/> instead: graphql-js's full introspection query scores about 200,000 here, as
+/// the analyzer multiplies every nested list (types, fields, args) by 10, however small the schema is.
+/// </summary>
+public sealed class DataComplexityRule(ComplexityOptions options) : ComplexityValidationRule(options)
+{
+    public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context) =>
+        IntrospectionShape.OnlyIntrospects(context.Document, context.Operation) ? default : base.GetPostNodeVisitorAsync(context);
 }
 
 /// <summary>

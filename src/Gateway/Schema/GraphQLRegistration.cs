@@ -23,7 +23,7 @@ public static class GraphQLRegistration
                 .AddErrorInfoProvider(new MedQaErrorInfoProvider(environment.IsDevelopment()))
                 .AddValidationRule(new DocumentCostRule(limits))
                 // GraphQL.NET's analyzer, also on cached documents: page sizes can come from variables.
-                .AddValidationRule(new ComplexityValidationRule(new ComplexityOptions
+                .AddValidationRule(new DataComplexityRule(new ComplexityOptions
                 {
                     MaxComplexity = limits.MaxComplexity,
                     DefaultListImpactMultiplier = 10,

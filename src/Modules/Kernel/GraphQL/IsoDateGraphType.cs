@@ -1,4 +1,5 @@
 using System.Globalization;
+using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
 
@@ -13,6 +14,7 @@ public sealed class IsoDateGraphType : ScalarGraphType
     {
         Name = "Date";
         Description = "A calendar date without time or time zone, as ISO 8601 `YYYY-MM-DD` (for example `2015-08-26`).";
+        this.ApplyDirective(SpecifiedByDirective.DirectiveName, "url", "https://www.rfc-editor.org/rfc/rfc3339#section-5.6");
     }
 
     public override object? ParseLiteral(GraphQLValue value) => value switch
