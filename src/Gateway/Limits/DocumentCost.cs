@@ -16,17 +16,14 @@ public readonly record struct DocumentCost(long Fields, int Depth, long Aliases)
 
     public static DocumentCost Of(GraphQLDocument document, GraphQLOperationDefinition operation)
     {
-        var fragments = new Dictionary<string, GraphQLFragmentDefinition>(StringComparer.Ordinal);
-        foreach (var fragment in document.Definitions.OfType<GraphQLFragmentDefinition>())
-        {
-            fragments.TryAdd(fragment.FragmentName.Name.StringValue, fragment);
-        }
-        return new Walk(fragments).Selection(operation.SelectionSet);
+        return new Walk(document).Selection(operation.SelectionSet);
     }
 
-    private sealed class Walk(Dictionary<string, GraphQLFragmentDefinition> fragments)
+    private sealed class Walk
     {
-        private readonly Dictionary<string, DocumentCost?> _known = new(StringComparer.Ordinal); // null: being walked
+        private readonly FragmentMemo<DocumentCost> _fragments;
+
+        public Walk(GraphQLDocument document) => _fragments = new(document, Selection);
 
         public DocumentCost Selection(GraphQLSelectionSet? set)
         {
@@ -37,7 +34,7 @@ public readonly record struct DocumentCost(long Fields, int Depth, long Aliases)
                 {
                     GraphQLField field => (Selection(field.SelectionSet), true),
                     GraphQLInlineFragment inline => (Selection(inline.SelectionSet), false),
-                    GraphQLFragmentSpread spread => (Fragment(spread.FragmentName.Name.StringValue), false),
+                    GraphQLFragmentSpread spread => (_fragments.Of(spread), false),
                     _ => (default, false),
                 };
                 var own = selection is GraphQLField f ? (1L, f.Alias is null ? 0L : 1L) : (0L, 0L);
@@ -46,22 +43,6 @@ public readonly record struct DocumentCost(long Fields, int Depth, long Aliases)
                 depth = Math.Max(depth, inner.Depth + (nests ? 1 : 0));
             }
             return new DocumentCost(fields, depth, aliases);
-        }
-
-        private DocumentCost Fragment(string name)
-        {
-            if (_known.TryGetValue(name, out var known))
-            {
-                return known ?? default;
-            }
-            if (!fragments.TryGetValue(name, out var fragment))
-            {
-                return default; // validation reports the unknown fragment
-            }
-            _known[name] = null;
-            var cost = Selection(fragment.SelectionSet);
-            _known[name] = cost;
-            return cost;
         }
 
         private static long Add(long a, long b) => Math.Min(Saturated, a + b);

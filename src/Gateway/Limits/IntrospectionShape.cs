@@ -22,7 +22,7 @@ public readonly record struct IntrospectionShape(int OfTypeChain, int ListNestin
     /// <summary>Whether every root field of the operation is <c>__schema</c>, <c>__type</c> or <c>__typename</c>.</summary>
     public static bool OnlyIntrospects(GraphQLDocument document, GraphQLOperationDefinition operation)
     {
-        var fragments = Fragments(document);
+        var fragments = FragmentMemo<Nesting>.Definitions(document);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         bool Only(GraphQLSelectionSet? set) => (set?.Selections ?? []).All(selection => selection switch
         {
@@ -37,19 +37,9 @@ public readonly record struct IntrospectionShape(int OfTypeChain, int ListNestin
 
     public static IntrospectionShape Of(GraphQLDocument document, GraphQLOperationDefinition operation)
     {
-        var walk = new Walk(Fragments(document));
+        var walk = new Walk(document);
         var root = walk.Selection(operation.SelectionSet);
         return new IntrospectionShape(Math.Max(root.ChainFromTop, root.Chain), root.Lists);
-    }
-
-    private static Dictionary<string, GraphQLFragmentDefinition> Fragments(GraphQLDocument document)
-    {
-        var fragments = new Dictionary<string, GraphQLFragmentDefinition>(StringComparer.Ordinal);
-        foreach (var fragment in document.Definitions.OfType<GraphQLFragmentDefinition>())
-        {
-            fragments.TryAdd(fragment.FragmentName.Name.StringValue, fragment);
-        }
-        return fragments;
     }
 
     /// <summary>
@@ -58,9 +48,11 @@ public readonly record struct IntrospectionShape(int OfTypeChain, int ListNestin
     /// </summary>
     private readonly record struct Nesting(int ChainFromTop, int Chain, int Lists);
 
-    private sealed class Walk(Dictionary<string, GraphQLFragmentDefinition> fragments)
+    private sealed class Walk
     {
-        private readonly Dictionary<string, Nesting?> _known = new(StringComparer.Ordinal); // null: being walked
+        private readonly FragmentMemo<Nesting> _fragments;
+
+        public Walk(GraphQLDocument document) => _fragments = new(document, Selection);
 
         public Nesting Selection(GraphQLSelectionSet? set)
         {
@@ -71,7 +63,7 @@ public readonly record struct IntrospectionShape(int OfTypeChain, int ListNestin
                 {
                     GraphQLField field => Field(field),
                     GraphQLInlineFragment inline => Selection(inline.SelectionSet),
-                    GraphQLFragmentSpread spread => Fragment(spread.FragmentName.Name.StringValue),
+                    GraphQLFragmentSpread spread => _fragments.Of(spread),
                     _ => default,
                 };
                 (fromTop, chain, lists) = (Math.Max(fromTop, inner.ChainFromTop), Math.Max(chain, inner.Chain), Math.Max(lists, inner.Lists));
@@ -86,22 +78,6 @@ public readonly record struct IntrospectionShape(int OfTypeChain, int ListNestin
             var name = field.Name.StringValue;
             var fromTop = name == "ofType" ? inner.ChainFromTop + 1 : 0;
             return new Nesting(fromTop, Math.Max(inner.Chain, Math.Max(fromTop, inner.ChainFromTop)), inner.Lists + (TypeLists.Contains(name) ? 1 : 0));
-        }
-
-        private Nesting Fragment(string name)
-        {
-            if (_known.TryGetValue(name, out var known))
-            {
-                return known ?? default;
-            }
-            if (!fragments.TryGetValue(name, out var fragment))
-            {
-                return default; // validation reports the unknown fragment
-            }
-            _known[name] = null;
-            var nesting = Selection(fragment.SelectionSet);
-            _known[name] = nesting;
-            return nesting;
         }
     }
 }
