@@ -22,10 +22,10 @@ public static class EndpointRegistration
                 : "default-src 'none'; frame-ancestors 'none'";
             return next(http);
         });
+        app.UseCors(); // MedQaCorsPolicyProvider: public origins, each partner's own; answers preflights
         app.UseRateLimiter();
         var handler = app.Services.GetRequiredService<GraphQLHttpHandler>();
         app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post], handler.HandleAsync);
-        app.MapMethods("/graphql", [HttpMethods.Options], Partners.PartnerCors.Preflight).DisableRateLimiting();
         var sdl = SchemaExport.Print(app.Services.GetRequiredService<MedQaSchema>());
         app.MapGet("/schema.graphql", () => Results.Text(sdl, "text/plain; charset=utf-8"));
         if (app.Configuration.GetValue("MedQA:Ide:Enabled", true))

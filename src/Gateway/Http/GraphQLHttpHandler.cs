@@ -46,7 +46,6 @@ public sealed class GraphQLHttpHandler(
                 await responses.ErrorAsync(http, StatusCodes.Status401Unauthorized, mediaType, "UNAUTHENTICATED", "The API key is unknown or revoked.");
                 return;
             }
-            PartnerCors.Allow(http, partner);
         }
         GraphQLHttpRequest request;
         try

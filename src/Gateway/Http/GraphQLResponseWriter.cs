@@ -47,7 +47,9 @@ public sealed class GraphQLResponseWriter(IGraphQLTextSerializer serializer, Gra
         var maxAge = http.RequestServices.GetRequiredService<CacheHint>().MaxAgeSeconds;
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = maxAge > 0 ? $"public, max-age={maxAge}" : "no-cache";
-        http.Response.Headers.Append("Vary", $"Accept, {PartnerKeys.Header}");
+        // A copy made for a request without Origin (no CORS headers) must not be what a shared cache gives a browser;
+        // with an Origin, the CORS middleware adds it.
+        http.Response.Headers.Append("Vary", http.Request.Headers.Origin.Count > 0 ? $"Accept, {PartnerKeys.Header}" : $"Accept, {PartnerKeys.Header}, Origin");
         if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
         {
             http.Response.StatusCode = StatusCodes.Status304NotModified;

@@ -141,11 +141,14 @@ public sealed class PartnerTests(PartnerFixture partners) : IClassFixture<Partne
         using var preflight = new HttpRequestMessage(HttpMethod.Options, "/graphql");
         preflight.Headers.Add("Origin", "https://portal.example");
         preflight.Headers.Add("Access-Control-Request-Method", "GET");
+        preflight.Headers.Add("Access-Control-Request-Headers", "x-api-key");
         var preflightResponse = await partners.Factory.CreateClient().SendAsync(preflight);
 
         Assert.Equal("https://portal.example", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
         Assert.False(other.Headers.Contains("Access-Control-Allow-Origin"));
-        Assert.Contains(PartnerKeys.Header, preflightResponse.Headers.GetValues("Access-Control-Allow-Headers").Single());
+        Assert.Equal(HttpStatusCode.NoContent, preflightResponse.StatusCode);
+        Assert.Equal("https://portal.example", preflightResponse.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains(PartnerKeys.Header, preflightResponse.Headers.GetValues("Access-Control-Allow-Headers").Single(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
