@@ -19,6 +19,7 @@ public static class PageParser
         var headlineLine = lines.LineNumber;
         var (headline, headlineSpecialty) = ReadHeadline(lines);
         Fits(headline, Question.MaxTitleLength, headlineLine, "headline");
+        Fits(headlineSpecialty ?? "", PageLimits.Name, headlineLine, "specialty");
         var title = ReadTitle(lines);
         Fits(title, Question.MaxTitleLength, lines.LineNumber - 1, "title");
         if (headline.Length == 0)
@@ -62,8 +63,15 @@ public static class PageParser
         return new ParsedPage(headline, specialty, title, body, asker, askedOn, replies, article, similar, faqs);
     }
 
+    /// <summary>A doctor line's name and specialty, each within what the model stores.</summary>
+    internal static void FitsDoctor(System.Text.RegularExpressions.Match doctor, int line)
+    {
+        Fits(doctor.Groups["name"].Value.Trim(), PageLimits.Name, line, "doctor's name");
+        Fits(doctor.Groups["specialty"].Value.Trim(), PageLimits.Name, line, "specialty");
+    }
+
     /// <summary>Refuses a field longer than the model stores (SQLite would keep it whole; SQL Server would refuse the batch).</summary>
-    private static void Fits(string value, int maxLength, int line, string what)
+    internal static void Fits(string value, int maxLength, int line, string what)
     {
         if (value.Length > maxLength)
         {
@@ -121,6 +129,7 @@ public static class PageParser
             "male" => Gender.Male,
             _ => Gender.Unspecified,
         };
+        Fits(match.Groups["alias"].Value.Trim(), PageLimits.Name, lines.LineNumber, "asker alias");
         lines.Index++;
         return (new ParsedAsker(match.Groups["alias"].Value.Trim(), gender, min, max), askedOn);
     }
@@ -137,6 +146,7 @@ public static class PageParser
                 throw new PageFormatException(doctorLine,
                     $"expected a doctor's reply line {PagePatterns.DoctorShape}, found '{Shorten(lines.Current.Trim())}'");
             }
+            FitsDoctor(doctor, doctorLine);
             lines.Index++;
             var body = lines.TakeUntil(l => PagePatterns.ReplyDate().IsMatch(l.Trim()) || PagePatterns.IsPartStart(l));
             if (lines.AtEnd || PagePatterns.IsPartStart(lines.Current))
@@ -162,11 +172,13 @@ public static class PageParser
         var faqs = new List<ParsedFaq>();
         while (lines.SkipBlank() && !PagePatterns.IsPartStart(lines.Current))
         {
+            Fits(lines.Current.Trim(), PageLimits.Topic, lines.LineNumber, "FAQ topic");
             var topic = lines[lines.Index++].Trim();
             var specialty = pageSpecialty;
             if (lines.SkipBlank() && PagePatterns.FaqSpecialty().Match(lines.Current.Trim()) is { Success: true } match)
             {
                 specialty = match.Groups["specialty"].Value.Trim();
+                Fits(specialty, PageLimits.Name, lines.LineNumber, "FAQ specialty");
                 lines.Index++;
             }
             faqs.Add(new ParsedFaq(topic, specialty));

@@ -43,8 +43,11 @@ internal static class TeaserParser
                 $"the similar Q&A teaser '{PageParser.Shorten(block[0].Text)}' has no doctor line {PagePatterns.DoctorShape}");
         }
         var doctor = PagePatterns.Doctor().Match(block[doctorAt].Text);
+        PageParser.FitsDoctor(doctor, block[doctorAt].Line);
         var headline = block[0].Text;
         var link = block[^1].Text[ReadMore.Length..].Trim();
+        PageParser.Fits(headline, Questions.Question.MaxTitleLength, block[0].Line, "teaser headline");
+        PageParser.Fits(link, Questions.Question.MaxTitleLength, block[^1].Line, "read-more headline");
         return new ParsedTeaser(
             headline,
             string.Join('\n', block.Skip(1).Take(doctorAt - 1).Select(b => b.Text)),

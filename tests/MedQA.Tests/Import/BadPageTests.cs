@@ -1,5 +1,12 @@
+using MedQA.Faqs;
 using MedQA.Gateway.Import;
+using MedQA.Kernel.Data;
+using MedQA.Questions;
+using MedQA.Replies;
+using MedQA.Specialties;
 using MedQA.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MedQA.Tests.Import;
 
@@ -45,6 +52,41 @@ public sealed class BadPageTests
 
         Assert.Equal(1, error.Line);
         Assert.StartsWith("the headline is 600 characters long", error.Problem);
+    }
+
+    [Theory]
+    [InlineData("alias", 10, "the asker alias is 201 characters long; at most 200 are stored")]
+    [InlineData("doctor", 12, "the doctor's name is 201 characters long; at most 200 are stored")]
+    [InlineData("specialty", 1, "the specialty is 201 characters long; at most 200 are stored")]
+    [InlineData("topic", 20, "the FAQ topic is 301 characters long; at most 300 are stored")]
+    [InlineData("faq specialty", 21, "the FAQ specialty is 201 characters long; at most 200 are stored")]
+    [InlineData("teaser headline", 20, "the teaser headline is 501 characters long; at most 500 are stored")]
+    [InlineData("teaser doctor", 21, "the doctor's name is 201 characters long; at most 200 are stored")]
+    public void A_name_longer_than_the_model_stores_is_rejected_on_its_line(string field, int line, string problem)
+    {
+        string Long(string name, int length, string otherwise) => field == name ? new string('x', length) : otherwise;
+        var page = Pages.Minimal(alias: Long("alias", 201, "Lee"), doctor: Long("doctor", 201, "Wang Wei"), specialty: Long("specialty", 201, "Orthopedics"))
+            + (field.StartsWith("teaser", StringComparison.Ordinal)
+                ? $"\n\nSimilar Q&A\n\n{Long("teaser headline", 501, "Knee Pain")}\nDr. {Long("teaser doctor", 201, "Ho Mei")} reply Rheumatology\n[Read More] Knee Pain"
+                : $"\n\nRelated FAQ\n\n{Long("topic", 301, "Knee Pain")}\n({Long("faq specialty", 201, "Rheumatology")})");
+
+        var error = Assert.Throws<PageFormatException>(() => PageParser.Parse(page));
+
+        Assert.Equal((line, problem), (error.Line, error.Problem));
+    }
+
+    [Fact]
+    public void The_importers_limits_are_the_models()
+    {
+        using var factory = new EmptyMedQaFactory();
+        using var scope = factory.Services.CreateScope();
+        var model = scope.ServiceProvider.GetRequiredService<IDbContextFactory<MedQaDbContext>>().CreateDbContext().Model;
+        int? Max<T>(string property) => model.FindEntityType(typeof(T))!.FindProperty(property)!.GetMaxLength();
+
+        Assert.Equal(
+            [Question.MaxTitleLength, Question.MaxTitleLength, PageLimits.Name, PageLimits.Name, PageLimits.Name, PageLimits.Topic, Question.MaxTitleLength, Question.MaxTitleLength, PageLimits.Name, PageLimits.Name],
+            [Max<Question>("Title"), Max<Question>("Headline"), Max<Question>("AskerAlias"), Max<Doctor>("Name"), Max<Specialty>("Name"), Max<Faq>("Topic"),
+             Max<SimilarTeaser>("Headline"), Max<SimilarTeaser>("LinkHeadline"), Max<SimilarTeaser>("DoctorName"), Max<SimilarTeaser>("DoctorSpecialty")]);
     }
 
     [Fact]
