@@ -10,7 +10,7 @@ namespace MedQA.Gateway.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "export", "schema", "generate", "partners", "help", "--help"];
+    private static readonly string[] Verbs = ["import", "export", "documents", "schema", "generate", "partners", "help", "--help"];
 
     /// <summary>The flags a verb takes itself (<c>--questions 1000</c>), as opposed to configuration options.</summary>
     private static readonly string[] VerbFlags = ["--questions", "--seed", "--origin", "--specialty", "--since"];
@@ -87,6 +87,8 @@ public static class CommandLine
                     Console.Error.WriteLine(e.Message);
                     return 2;
                 }
+            case "documents":
+                return await AppDocumentCommands.RunAsync(services, positional, FromCaller);
             case "partners":
                 var origins = args.Skip(1).Zip(args.Skip(2)).Where(p => p.First == "--origin").Select(p => p.Second)
                     .Concat(args.Where(a => a.StartsWith("--origin=", StringComparison.Ordinal)).Select(a => a["--origin=".Length..])).ToList();
@@ -126,6 +128,7 @@ public static class CommandLine
                       export <folder> [--specialty S] [--since YYYY-MM-DD]  write questions back as pages, one per slug
                       generate [--questions N] [--seed S]  write N synthetic pages (default 1000, seed 42) and exit
                       partners add|list|revoke|documents ...  manage partner API keys and their persisted documents
+                      documents add <app> <manifest.json|file.graphql>... | documents list  first-party apps' trusted documents
                       schema export [path]           write the GraphQL schema (SDL) to path, or to stdout
                     """);
                 return args[0] is "help" or "--help" ? 0 : 2;

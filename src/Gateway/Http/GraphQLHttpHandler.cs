@@ -68,10 +68,9 @@ public sealed class GraphQLHttpHandler(
             await responses.ErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, "BAD_REQUEST", e.Message);
             return;
         }
-        if (request.DocumentId is not null && partner is null)
+        if (partner is null && request.Query is not null && PublicQueryRefusal(request) is { } refusal)
         {
-            await responses.ErrorAsync(http, StatusCodes.Status401Unauthorized, mediaType, "UNAUTHENTICATED",
-                $"Persisted documents are for partners: send your API key in the {PartnerKeys.Header} header.");
+            await responses.ErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, refusal.Code, refusal.Message);
             return;
         }
         if (partner is not null && request.Query is not null)
@@ -105,6 +104,29 @@ public sealed class GraphQLHttpHandler(
             CancellationToken = http.RequestAborted,
         });
         await responses.ResultAsync(http, mediaType, result, cacheable: isGet);
+    }
+
+    /// <summary>
+    /// Why the public endpoint refuses a query sent as text: a persisted-query hash that is not the query's, or, when
+    /// only trusted documents run (<c>MedQA:GraphQL:TrustedDocumentsOnly</c>), a query no app registered. Hashes the
+    /// query only in those two cases.
+    /// </summary>
+    private (string Code, string Message)? PublicQueryRefusal(GraphQLHttpRequest request)
+    {
+        var hash = GraphQLHttpRequest.PersistedQueryHash(request.Extensions);
+        if (hash is null && !limits.TrustedDocumentsOnly)
+        {
+            return null;
+        }
+        var id = PartnerKeys.DocumentId(request.Query!);
+        if (hash is not null && id != "sha256:" + hash)
+        {
+            return ("BAD_REQUEST", "extensions.persistedQuery.sha256Hash is not the SHA-256 of the query.");
+        }
+        return limits.TrustedDocumentsOnly && partners.FindAppDocument(id) is null
+            ? (PartnerCodes.PersistedQueryRequired,
+                "This endpoint runs registered documents only: send 'documentId' (sha256:...) or extensions.persistedQuery.sha256Hash of a document registered with 'documents add'.")
+            : null;
     }
 
     /// <summary>

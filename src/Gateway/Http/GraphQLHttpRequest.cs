@@ -17,10 +17,15 @@ public sealed record GraphQLHttpRequest(string? Query, string? DocumentId, strin
         }
         var documentId = ReadString(body, "documentId");
         var query = body.TryGetProperty("query", out var q) ? q : default;
+        var extensions = ReadMap(body, "extensions", serializer);
+        if (documentId is null && query.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null && PersistedQueryHash(extensions) is { } hash)
+        {
+            documentId = "sha256:" + hash; // Apollo's and urql's shape: the document's hash without its text
+        }
         if (documentId is null && query.ValueKind != JsonValueKind.String)
         {
             throw new BadGraphQLRequest(query.ValueKind == JsonValueKind.Undefined
-                ? "The request has no 'query': send the GraphQL document as the 'query' string (or a partner's 'documentId')."
+                ? "The request has no 'query': send the GraphQL document as the 'query' string (or a registered document's 'documentId')."
                 : "'query' must be a string holding a GraphQL document.");
         }
         if (documentId is not null && query.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null))
@@ -32,7 +37,7 @@ public sealed record GraphQLHttpRequest(string? Query, string? DocumentId, strin
             documentId,
             ReadString(body, "operationName"),
             ReadMap(body, "variables", serializer),
-            ReadMap(body, "extensions", serializer));
+            extensions);
     }
 
     /// <summary>Reads a GET request's query string; variables and extensions are URL-encoded JSON.</summary>
@@ -40,10 +45,15 @@ public sealed record GraphQLHttpRequest(string? Query, string? DocumentId, strin
     {
         var query = parameters["query"].ToString();
         var documentId = parameters["documentId"].ToString();
+        var extensions = ParseMap(parameters["extensions"].ToString(), "extensions", serializer);
+        if (string.IsNullOrEmpty(query) && string.IsNullOrEmpty(documentId) && PersistedQueryHash(extensions) is { } hash)
+        {
+            documentId = "sha256:" + hash;
+        }
         if (string.IsNullOrEmpty(query) == string.IsNullOrEmpty(documentId))
         {
             throw new BadGraphQLRequest(string.IsNullOrEmpty(query)
-                ? "The request has no 'query' parameter: send the GraphQL document as ?query=... (or a partner's ?documentId=...)."
+                ? "The request has no 'query' parameter: send the GraphQL document as ?query=... (or a registered document's ?documentId=...)."
                 : "Send either 'query' or 'documentId', not both.");
         }
         return new GraphQLHttpRequest(
@@ -51,8 +61,13 @@ public sealed record GraphQLHttpRequest(string? Query, string? DocumentId, strin
             string.IsNullOrEmpty(documentId) ? null : documentId,
             parameters["operationName"] is { Count: > 0 } name && name.ToString().Length > 0 ? name.ToString() : null,
             ParseMap(parameters["variables"].ToString(), "variables", serializer),
-            ParseMap(parameters["extensions"].ToString(), "extensions", serializer));
+            extensions);
     }
+
+    /// <summary>The hash of <c>extensions.persistedQuery.sha256Hash</c> (automatic persisted queries), if the request has one.</summary>
+    public static string? PersistedQueryHash(Inputs? extensions) =>
+        extensions?.TryGetValue("persistedQuery", out var value) == true && value is IReadOnlyDictionary<string, object?> persisted
+        && persisted.TryGetValue("sha256Hash", out var hash) && hash is string text ? text : null;
 
     private static string? ReadString(JsonElement body, string name) =>
         !body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null

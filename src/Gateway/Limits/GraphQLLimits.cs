@@ -44,6 +44,12 @@ public sealed class GraphQLLimits
     /// <summary>Whether partner keys may introspect; off by default: partners run registered documents.</summary>
     public bool PartnerIntrospection { get; set; }
 
+    /// <summary>
+    /// Whether the public endpoint runs only first-party apps' registered documents (<c>documents add</c>): an ad-hoc
+    /// query whose text is not registered is refused with <c>PERSISTED_QUERY_REQUIRED</c>.
+    /// </summary>
+    public bool TrustedDocumentsOnly { get; set; }
+
     /// <summary>How many validated documents are kept (0 turns the cache off).</summary>
     public int DocumentCacheSize { get; set; } = 1000;
 

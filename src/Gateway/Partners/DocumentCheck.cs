@@ -24,7 +24,7 @@ internal static class DocumentCheck
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
         if (operations is not [{ Operation: OperationType.Query }])
         {
-            throw new PartnerException($"{file}:1: a partner document holds exactly one query operation");
+            throw new PartnerException($"{file}:1: a registered document holds exactly one query operation");
         }
         schema.Initialize();
         var result = await new DocumentValidator().ValidateAsync(new ValidationOptions

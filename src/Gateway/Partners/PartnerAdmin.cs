@@ -52,6 +52,83 @@ public sealed class PartnerAdmin(IDbContextFactory<MedQaDbContext> contexts, Par
     }
 
     /// <summary>
+    /// Registers a first-party app's trusted documents, all or none: .graphql files (one query each) or JSON manifests
+    /// mapping hashes to documents, as GraphQL Code Generator's client preset writes <c>persisted-documents.json</c>
+    /// (a hash must be the document's SHA-256). Returns each document's id and where it came from.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Source, string DocumentId)>> AddAppDocumentsAsync(string app, IReadOnlyList<string> files, CancellationToken cancellationToken = default)
+    {
+        if (app.Length is 0 or > 100)
+        {
+            throw new PartnerException("an app name has 1 to 100 characters");
+        }
+        var documents = new List<AppDocument>();
+        foreach (var file in files)
+        {
+            var text = File.Exists(file) ? await File.ReadAllTextAsync(file, cancellationToken) : throw new PartnerException($"{file}: no such file");
+            foreach (var (source, query, declared) in file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? Manifest(file, text) : [(file, text, null)])
+            {
+                var id = PartnerKeys.DocumentId(query);
+                if (declared is not null && declared != id)
+                {
+                    throw new PartnerException($"{source}: the hash is not the SHA-256 of its document ({id})");
+                }
+                await DocumentCheck.EnsureValidAsync(schema, source, query);
+                documents.Add(new AppDocument { App = app, DocumentId = id, Query = query, Name = Path.GetFileName(source), CreatedAt = DateTimeOffset.UtcNow });
+            }
+        }
+        documents = documents.DistinctBy(d => d.DocumentId).ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var ids = documents.Select(d => d.DocumentId).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Set<AppDocument>().Where(d => d.App == app && ids.Contains(d.DocumentId)).ExecuteDeleteAsync(cancellationToken);
+        db.AddRange(documents);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await directory.ReloadAsync(cancellationToken);
+        return documents.Select(d => (d.Name, d.DocumentId)).ToList();
+    }
+
+    /// <summary>The apps and how many documents each has registered.</summary>
+    public async Task<IReadOnlyList<(string App, int Documents)>> ListAppsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.Set<AppDocument>().GroupBy(d => d.App).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => (a.Key, a.Count)).ToList();
+    }
+
+    /// <summary>A manifest's entries: <c>{ "&lt;sha256 hex&gt;": "query ..." }</c> (the key may carry "sha256:").</summary>
+    private static IEnumerable<(string Source, string Query, string? Declared)> Manifest(string file, string text)
+    {
+        System.Text.Json.JsonDocument json;
+        try
+        {
+            json = System.Text.Json.JsonDocument.Parse(text);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new PartnerException($"{file}:{(e.LineNumber ?? 0) + 1}: not a JSON manifest ({e.Message.Split(" Path:")[0]})");
+        }
+        using (json)
+        {
+            if (json.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object)
+            {
+                throw new PartnerException($"{file}:1: a manifest is a JSON object mapping each document's hash to its text");
+            }
+            var entries = new List<(string, string, string?)>();
+            foreach (var entry in json.RootElement.EnumerateObject())
+            {
+                if (entry.Value.ValueKind != System.Text.Json.JsonValueKind.String)
+                {
+                    throw new PartnerException($"{file}: the entry '{entry.Name}' is not a document (a string)");
+                }
+                entries.Add(($"{file} [{entry.Name}]", entry.Value.GetString()!, entry.Name.StartsWith("sha256:", StringComparison.Ordinal) ? entry.Name : "sha256:" + entry.Name));
+            }
+            return entries;
+        }
+    }
+
+    /// <summary>
     /// Registers operations from .graphql files for a partner, all or none: each file must hold one valid
     /// operation. Returns each file's document id (<c>sha256:...</c>).
     /// </summary>

@@ -7,17 +7,20 @@ namespace MedQA.Gateway.Partners;
 public sealed record ActivePartner(string Name, IReadOnlyDictionary<string, string> Documents, IReadOnlySet<string> Origins);
 
 /// <summary>
-/// The active partners, held in memory and reloaded every <c>MedQA:Partners:RefreshSeconds</c>, so checking a key
+/// The active partners and first-party apps' registered documents, held in memory and reloaded every <c>MedQA:Partners:RefreshSeconds</c>, so checking a key
 /// costs no SQL. A key revoked from the command line stops working within that time.
 /// </summary>
 public sealed class PartnerDirectory(IDbContextFactory<MedQaDbContext> contexts)
 {
-    private volatile Snapshot _snapshot = new(new Dictionary<string, ActivePartner>(), new HashSet<string>());
+    private volatile Snapshot _snapshot = new(new Dictionary<string, ActivePartner>(), new HashSet<string>(), new Dictionary<string, string>());
 
     public ActivePartner? FindByKey(string key) => _snapshot.ByKeyHash.GetValueOrDefault(PartnerKeys.Hash(key));
 
     /// <summary>Whether any partner lists this browser origin (for CORS preflights, which carry no key).</summary>
     public bool IsPartnerOrigin(string origin) => _snapshot.Origins.Contains(origin);
+
+    /// <summary>The text of a first-party app's registered document (<see cref="AppDocument"/>), by its id; null if none.</summary>
+    public string? FindAppDocument(string documentId) => _snapshot.AppDocuments.GetValueOrDefault(documentId);
 
     public async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
@@ -28,10 +31,13 @@ public sealed class PartnerDirectory(IDbContextFactory<MedQaDbContext> contexts)
             p.Name,
             documents[p.Id].ToDictionary(d => d.DocumentId, d => d.Query),
             p.Origins.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal)));
-        _snapshot = new Snapshot(byKey, byKey.Values.SelectMany(p => p.Origins).ToHashSet(StringComparer.Ordinal));
+        var appDocuments = (await db.Set<AppDocument>().AsNoTracking().Select(d => new { d.DocumentId, d.Query }).ToListAsync(cancellationToken))
+            .DistinctBy(d => d.DocumentId).ToDictionary(d => d.DocumentId, d => d.Query, StringComparer.Ordinal);
+        _snapshot = new Snapshot(byKey, byKey.Values.SelectMany(p => p.Origins).ToHashSet(StringComparer.Ordinal), appDocuments);
     }
 
-    private sealed record Snapshot(IReadOnlyDictionary<string, ActivePartner> ByKeyHash, IReadOnlySet<string> Origins);
+    private sealed record Snapshot(
+        IReadOnlyDictionary<string, ActivePartner> ByKeyHash, IReadOnlySet<string> Origins, IReadOnlyDictionary<string, string> AppDocuments);
 }
 
 /// <summary>Reloads the partner directory at start and then periodically.</summary>

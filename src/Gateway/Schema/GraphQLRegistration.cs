@@ -33,10 +33,11 @@ public static class GraphQLRegistration
                 {
                     options.AllowOnlyPersistedDocuments = false; // the public endpoint takes ad-hoc queries; partner keys do not (HTTP handler)
                     options.AllowedPrefixes.Add("sha256");
+                    // A partner runs its own documents; a request without a key, the first-party apps' (documents add).
                     options.GetQueryDelegate = (execution, prefix, payload) => new(
                         execution.UserContext.TryGetValue(GraphQLHttpHandler.PartnerKey, out var partner) && partner is ActivePartner active
                             ? active.Documents.GetValueOrDefault($"{prefix}:{payload}")
-                            : null);
+                            : execution.RequestServices!.GetRequiredService<PartnerDirectory>().FindAppDocument($"{prefix}:{payload}"));
                 })
                 .ConfigureExecutionOptions(options =>
                 {

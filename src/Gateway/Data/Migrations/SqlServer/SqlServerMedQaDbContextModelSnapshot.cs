@@ -64,6 +64,35 @@ namespace MedQA.Gateway.Data.Migrations.SqlServer
                     b.ToTable("QuestionFaqs", (string)null);
                 });
 
+            modelBuilder.Entity("MedQA.Gateway.Partners.AppDocument", b =>
+                {
+                    b.Property<string>("App")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("DocumentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("App", "DocumentId");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("AppDocuments", (string)null);
+                });
+
             modelBuilder.Entity("MedQA.Gateway.Partners.Partner", b =>
                 {
                     b.Property<int>("Id")

@@ -57,6 +57,35 @@ namespace MedQA.Gateway.Data.Migrations.Sqlite
                     b.ToTable("QuestionFaqs", (string)null);
                 });
 
+            modelBuilder.Entity("MedQA.Gateway.Partners.AppDocument", b =>
+                {
+                    b.Property<string>("App")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("App", "DocumentId");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("AppDocuments", (string)null);
+                });
+
             modelBuilder.Entity("MedQA.Gateway.Partners.Partner", b =>
                 {
                     b.Property<int>("Id")
