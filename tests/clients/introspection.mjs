@@ -1,10 +1,10 @@
-// graphql-js against a running MedQA: sends getIntrospectionQuery() with every option (what GraphiQL, GraphQL Code
+// graphql-js 17 against a running MedQA: sends getIntrospectionQuery() with every option (what GraphiQL, GraphQL Code
 // Generator and Apollo send), builds a client schema from the answer, and checks that it is valid and prints the
 // same schema as schema.graphql. Usage: node introspection.mjs http://127.0.0.1:5199/graphql ../../schema.graphql
 import { readFileSync } from 'node:fs';
 import {
   buildClientSchema, buildSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema, validateSchema,
-} from 'graphql';
+} from 'graphql17';
 
 const [url, schemaFile] = process.argv.slice(2);
 const failures = [];
