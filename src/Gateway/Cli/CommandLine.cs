@@ -70,7 +70,11 @@ public static class CommandLine
         {
             case "import" when positional.Length > 0:
                 await services.MigrateAsync();
-                var report = await services.GetRequiredService<PageImportRunner>().ImportAsync(paths, Console.Error);
+                ImportReport report;
+                using (var progress = CliProgress.ForConsole(PageFiles.Find(paths).Count()))
+                {
+                    report = await services.GetRequiredService<PageImportRunner>().ImportAsync(paths, Console.Error, progress: progress.Report);
+                }
                 Console.WriteLine(report);
                 return report.Failed.Count == 0 ? 0 : 1;
             case "export" when positional.Length == 1:
@@ -105,7 +109,11 @@ public static class CommandLine
                     return 2;
                 }
                 await services.MigrateAsync();
-                var generated = await Generate.GenerateCommand.RunAsync(services.GetRequiredService<PageImporter>(), questions, seed);
+                ImportReport generated;
+                using (var progress = CliProgress.ForConsole(questions))
+                {
+                    generated = await Generate.GenerateCommand.RunAsync(services.GetRequiredService<PageImporter>(), questions, seed, progress: progress.Report);
+                }
                 Console.WriteLine($"generated (seed {seed}): {generated}");
                 return 0;
             case "schema" when positional is ["export", ..]:

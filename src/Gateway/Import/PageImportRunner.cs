@@ -7,7 +7,8 @@ namespace MedQA.Gateway.Import;
 /// </summary>
 public sealed class PageImportRunner(PageImporter importer, ILogger<PageImportRunner> logger, IConfiguration configuration)
 {
-    public async Task<ImportReport> ImportAsync(IEnumerable<string> paths, TextWriter errors, CancellationToken cancellationToken = default)
+    /// <param name="progress">Told how many files are done after each one (the CLI's progress bar).</param>
+    public async Task<ImportReport> ImportAsync(IEnumerable<string> paths, TextWriter errors, CancellationToken cancellationToken = default, Action<int>? progress = null)
     {
         var report = new ImportReport();
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -33,6 +34,7 @@ public sealed class PageImportRunner(PageImporter importer, ILogger<PageImportRu
                 report.Failed.Add($"{file}:1: {e.GetBaseException().Message}");
                 await errors.WriteLineAsync($"{file}:1: could not be imported: {e.GetBaseException().Message}");
             }
+            progress?.Invoke(report.Imported + report.Failed.Count);
         }
         await session.FinishAsync(cancellationToken);
         report.Elapsed = clock.Elapsed;
