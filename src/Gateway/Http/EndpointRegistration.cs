@@ -16,9 +16,10 @@ public static class EndpointRegistration
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             headers.XFrameOptions = "DENY";
-            // The API answers JSON only: nothing in it may load or run. The IDE's own page loads its own files.
+            // The API answers JSON only: nothing in it may load or run. The IDE (GraphiQL) loads its own files only;
+            // its editor (Monaco) adds inline styles, draws icons from data: fonts and runs its own workers.
             headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/ide")
-                ? "default-src 'self'; frame-ancestors 'none'"
+                ? "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:; frame-ancestors 'none'"
                 : "default-src 'none'; frame-ancestors 'none'";
             return next(http);
         });

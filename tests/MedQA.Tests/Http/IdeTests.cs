@@ -1,3 +1,4 @@
+using System.Net;
 using MedQA.Gateway.Schema;
 using MedQA.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,11 +13,15 @@ public sealed class IdeTests(MedQaFactory factory) : IClassFixture<MedQaFactory>
         var client = factory.CreateClient();
 
         var page = await client.GetAsync("/ide/");
-        var script = await client.GetStringAsync("/ide/ide.js");
+        var html = await page.Content.ReadAsStringAsync();
+        var scriptPath = System.Text.RegularExpressions.Regex.Match(html, "<script type=\"module\"[^>]* src=\"(/ide/assets/[^\"]+\\.js)\"").Groups[1].Value;
+        var script = await client.GetAsync(scriptPath);
 
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("MedQA GraphQL IDE", await page.Content.ReadAsStringAsync());
-        Assert.Contains("fetch('/graphql'", script);
+        Assert.Contains("MedQA GraphQL IDE", html);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("/schema.graphql", await script.Content.ReadAsStringAsync()); // GraphiQL's schema, introspection or not
     }
 
     [Fact]
