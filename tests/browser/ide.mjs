@@ -1,6 +1,9 @@
-// MedQA's IDE in a real browser: loads /ide/ in headless Chromium, types a query, accepts an autocompletion, runs
-// it, reads the result, opens the docs explorer, and saves a screenshot.
+// MedQA in a real browser. The IDE: loads /ide/ in headless Chromium, types a query, accepts an autocompletion, runs
+// it, reads the result, opens the docs explorer, and saves a screenshot. CORS: a page served from
+// http://localhost:3000 (by this script) calls the API and fetches /schema.graphql (the server must list that origin
+// in MedQA:Cors:Origins, or run in Development).
 // Usage: node ide.mjs http://127.0.0.1:5199 [screenshot.png]   (CHROMIUM=/path/to/chromium, default /usr/bin/chromium)
+import { createServer } from 'node:http';
 import { chromium } from 'playwright-core';
 
 const [base, screenshot] = process.argv.slice(2);
@@ -46,6 +49,28 @@ try {
   check('the page logs no errors', problems.length === 0, problems.join(' | '));
   if (screenshot) {
     await page.screenshot({ path: screenshot });
+  }
+
+  // A frontend on another origin: its page calls the API from the browser, where CORS applies.
+  const app = createServer((_, response) => {
+    response.writeHead(200, { 'content-type': 'text/html' });
+    response.end(`<!doctype html><title>app</title><script>
+      Promise.all([
+        fetch('${base}/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ specialties { name } }' }) }).then(r => r.json()),
+        fetch('${base}/schema.graphql').then(r => r.text()),
+      ]).then(([answer, schema]) => { document.title = answer.data.specialties.length + ' specialties, schema ' + schema.length; },
+              error => { document.title = 'failed: ' + error; });
+    </script>`);
+  });
+  await new Promise(resolve => app.listen(3000, '127.0.0.1', resolve));
+  try {
+    const frontend = await browser.newPage();
+    await frontend.goto('http://localhost:3000/');
+    await frontend.waitForFunction(() => document.title !== 'app', null, { timeout: 15_000 });
+    const title = await frontend.title();
+    check('a page on http://localhost:3000 calls the API and fetches the schema', /^\d+ specialties, schema \d+$/.test(title), title);
+  } finally {
+    app.close();
   }
 } catch (error) {
   check('the IDE works end to end', false, error.stack ?? String(error));
