@@ -22,14 +22,15 @@ public readonly record struct IntrospectionShape(int OfTypeChain, int ListNestin
     /// <summary>Whether every root field of the operation is <c>__schema</c>, <c>__type</c> or <c>__typename</c>.</summary>
     public static bool OnlyIntrospects(GraphQLDocument document, GraphQLOperationDefinition operation)
     {
-        var fragments = FragmentMemo<Nesting>.Definitions(document);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        Dictionary<string, GraphQLFragmentDefinition>? fragments = null; // read only when a spread is met: data queries rarely start with one
+        HashSet<string>? seen = null;
         bool Only(GraphQLSelectionSet? set) => (set?.Selections ?? []).All(selection => selection switch
         {
             GraphQLField field => field.Name.StringValue is "__schema" or "__type" or "__typename",
             GraphQLInlineFragment inline => Only(inline.SelectionSet),
-            GraphQLFragmentSpread spread => !seen.Add(spread.FragmentName.Name.StringValue)
-                || (fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment) && Only(fragment.SelectionSet)),
+            GraphQLFragmentSpread spread => !(seen ??= new(StringComparer.Ordinal)).Add(spread.FragmentName.Name.StringValue)
+                || ((fragments ??= FragmentMemo<Nesting>.Definitions(document)).TryGetValue(spread.FragmentName.Name.StringValue, out var fragment)
+                    && Only(fragment.SelectionSet)),
             _ => false,
         });
         return operation.SelectionSet.Selections.Count > 0 && Only(operation.SelectionSet);
