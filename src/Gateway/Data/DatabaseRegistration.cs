@@ -44,6 +44,7 @@ public static class DatabaseRegistration
                     .AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<MedQaDbContext>, ContextFactory<SqliteMedQaDbContext>>();
                 services.AddSingleton<IQuestionSearch, SqliteQuestionSearch>();
+                services.AddSingleton<IStatementInterrupt, SqliteStatementInterrupt>();
                 break;
         }
         return services;

@@ -7,8 +7,9 @@ namespace MedQA.Kernel.Data;
 /// request, its queries run one at a time. A context per batch cost a context rental and a connection open and
 /// close per statement (on SQLite each open registers EF's SQL functions again), more than most of these small
 /// queries themselves; and on the embedded database, queries running side by side only share the same two cores.
+/// A statement still running when the request is cancelled is interrupted (<see cref="IStatementInterrupt"/>).
 /// </summary>
-public sealed class RequestDb(IDbContextFactory<MedQaDbContext> contexts) : IAsyncDisposable
+public sealed class RequestDb(IDbContextFactory<MedQaDbContext> contexts, IStatementInterrupt? interrupt = null) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
     private MedQaDbContext? _db;
@@ -24,7 +25,13 @@ public sealed class RequestDb(IDbContextFactory<MedQaDbContext> contexts) : IAsy
                 _db = await contexts.CreateDbContextAsync(cancellationToken);
                 await _db.Database.OpenConnectionAsync(cancellationToken);
             }
+            using var armed = interrupt?.Arm(_db.Database.GetDbConnection(), cancellationToken) ?? default;
             return await query(_db, cancellationToken);
+        }
+        catch (System.Data.Common.DbException) when (cancellationToken.IsCancellationRequested)
+        {
+            // An interrupted statement fails as the database reports it; the request was cancelled, and says so.
+            throw new OperationCanceledException(cancellationToken);
         }
         finally
         {

@@ -10,9 +10,16 @@ namespace MedQA.Questions.Search;
 /// popular query, its next pages and its count share one ranking, and each page only makes its snippets. A ranking
 /// lives as long as the max-age of search answers; concurrent searches for one query share one ranking query.
 /// </summary>
-public sealed class CachedQuestionSearch(IQuestionSearch inner, IDbContextFactory<MedQaDbContext> contexts, SearchCacheSettings settings)
+public sealed class CachedQuestionSearch(
+    IQuestionSearch inner, IDbContextFactory<MedQaDbContext> contexts, SearchCacheSettings settings, IStatementInterrupt? interrupt = null)
     : IQuestionSearch, IDisposable
 {
+    /// <summary>
+    /// How long a shared ranking may take before its statement is interrupted: no request waits for it longer than the
+    /// execution timeout, and one that every waiter gave up on must not keep a core busy.
+    /// </summary>
+    public static readonly TimeSpan RankingTimeout = TimeSpan.FromSeconds(30);
+
     private readonly MemoryCache _rankings = new(new MemoryCacheOptions { SizeLimit = Math.Max(EntryCostInHits, settings.MaxHits) });
     private int _generation; // one more at every import commit here: a ranking begun before one is not kept
 
@@ -93,9 +100,12 @@ public sealed class CachedQuestionSearch(IQuestionSearch inner, IDbContextFactor
 
     private async Task<Ranking> LoadAsync(SearchQuery query)
     {
-        await using var db = await contexts.CreateDbContextAsync();
-        var best = await inner.Ranked(db, query).OrderByDescending(r => r.Score).ThenBy(r => r.QuestionId).Take(settings.Depth + 1).ToListAsync();
-        var total = best.Count <= settings.Depth ? best.Count : await inner.CountAsync(db, query, CancellationToken.None);
+        using var timeout = new CancellationTokenSource(RankingTimeout);
+        await using var db = await contexts.CreateDbContextAsync(timeout.Token);
+        await db.Database.OpenConnectionAsync(timeout.Token);
+        using var armed = interrupt?.Arm(db.Database.GetDbConnection(), timeout.Token) ?? default;
+        var best = await inner.Ranked(db, query).OrderByDescending(r => r.Score).ThenBy(r => r.QuestionId).Take(settings.Depth + 1).ToListAsync(timeout.Token);
+        var total = best.Count <= settings.Depth ? best.Count : await inner.CountAsync(db, query, timeout.Token);
         return new Ranking(best.Take(settings.Depth).ToList(), total);
     }
 

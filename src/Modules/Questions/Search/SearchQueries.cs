@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MedQA.Questions.Search;
 
 /// <summary>Adds <c>search(query:, first:, after:)</c> to the root query.</summary>
-public sealed class SearchQueries(IDbContextFactory<MedQaDbContext> contexts, IQuestionSearch search) : ObjectTypeExtension<QueryType>
+public sealed class SearchQueries(IQuestionSearch search) : ObjectTypeExtension<QueryType>
 {
     protected override void Extend(QueryType type) =>
         type.Field<NonNullGraphType<SearchResultConnectionType>>("search")
@@ -24,16 +24,13 @@ public sealed class SearchQueries(IDbContextFactory<MedQaDbContext> contexts, IQ
                 var request = Paging.Request(context, 3);
                 var query = SearchQuery.Parse(context.GetArgument<string>("query"));
                 var after = request.Cursor is { } cursor ? Position(cursor, context) : null;
-                await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-                var hits = await search.SearchAsync(db, query, request.Size + 1, after, context.CancellationToken);
+                // On the request's connection, so that a statement still running when the request is cancelled is interrupted.
+                var requestDb = context.RequestServices!.GetRequiredService<RequestDb>();
+                var hits = await requestDb.RunAsync((db, cancellation) => search.SearchAsync(db, query, request.Size + 1, after, cancellation), context.CancellationToken);
                 var edges = hits.Take(request.Size).Select(h => new Edge<SearchHit>(Cursor(h), h)).ToList();
                 return new Connection<SearchHit>(edges,
                     new PageInfo(hits.Count > request.Size, after is not null, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
-                    async cancellationToken =>
-                    {
-                        await using var countDb = await contexts.CreateDbContextAsync(cancellationToken);
-                        return await search.CountAsync(countDb, query, cancellationToken);
-                    });
+                    cancellationToken => requestDb.RunAsync((db, cancellation) => search.CountAsync(db, query, cancellation), cancellationToken));
             });
 
     private static string Cursor(SearchHit hit) =>
