@@ -80,6 +80,12 @@ public static partial class PluginDiscovery
         {
             return Failed(plugin.Name, source, $"'{plugin.Name}' is not a valid plugin name (lower-case kebab, not {string.Join("/", PluginOptions.ReservedNames)})", plugin);
         }
+        if (AsyncVoidMethod(assembly) is { } method)
+        {
+            return Failed(plugin.Name, source,
+                "it has an async void method: an exception thrown in one ends the gateway process, so the plugin is not loaded; return a Task instead",
+                plugin, $"{method.DeclaringType?.FullName}.{method.Name}");
+        }
         if (loaded.FirstOrDefault(p => p.Name == plugin.Name) is { } twin)
         {
             return Failed(plugin.Name, source, $"another plugin is named '{plugin.Name}'", plugin, $"loaded from {twin.Source}");
@@ -119,6 +125,26 @@ public static partial class PluginDiscovery
     }
 
     /// <summary>An exception as operators read it: the innermost one's type and message.</summary>
+    /// <summary>
+    /// A method of the assembly (lambdas and local functions included: they compile to methods) that is async and
+    /// returns void, read from its metadata: nothing catches what such a method throws after its first await.
+    /// </summary>
+    private static MethodInfo? AsyncVoidMethod(Assembly assembly)
+    {
+        Type?[] types;
+        try
+        {
+            types = assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException e)
+        {
+            types = e.Types;
+        }
+        const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        return types.OfType<Type>().SelectMany(t => t.GetMethods(Declared))
+            .FirstOrDefault(m => m.ReturnType == typeof(void) && m.IsDefined(typeof(System.Runtime.CompilerServices.AsyncStateMachineAttribute), inherit: false));
+    }
+
     internal static string Describe(Exception e) => $"{Inner(e).GetType().Name}: {Inner(e).Message}";
 
     private static LoadedPlugin Failed(string name, string source, string reason, MedQaPlugin? plugin = null, string? detail = null)

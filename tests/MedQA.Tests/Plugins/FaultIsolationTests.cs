@@ -20,6 +20,15 @@ public sealed class FaultIsolationTests(FaultyPluginsFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task A_plugin_with_an_async_void_method_is_refused_at_load_with_that_reason()
+    {
+        var plugin = await PluginAsync("async-void");
+
+        Assert.Equal("FAILED", plugin["status"]!.GetValue<string>());
+        Assert.StartsWith("it has an async void method", plugin["reason"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_registration_that_throws_is_failed_with_the_reason()
     {
         var plugin = await PluginAsync("throws-on-register");
