@@ -10,7 +10,7 @@ namespace MedQA.Gateway.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "export", "documents", "schema", "generate", "partners", "help", "--help"];
+    private static readonly string[] Verbs = ["import", "export", "documents", "plugins", "schema", "generate", "partners", "help", "--help"];
 
     /// <summary>The flags a verb takes itself (<c>--questions 1000</c>), as opposed to configuration options.</summary>
     private static readonly string[] VerbFlags = ["--questions", "--seed", "--origin", "--specialty", "--since"];
@@ -91,6 +91,19 @@ public static class CommandLine
                     Console.Error.WriteLine(e.Message);
                     return 2;
                 }
+            case "plugins" when positional is ["backfill", var plugin]:
+                await services.MigrateAsync();
+                try
+                {
+                    var (pages, values) = await services.GetRequiredService<Plugins.PluginBackfill>().RunAsync(plugin);
+                    Console.WriteLine($"{plugin}: {values} value(s) stored from {pages} page(s) with an article");
+                    return 0;
+                }
+                catch (Plugins.PluginBackfillException e)
+                {
+                    Console.Error.WriteLine($"plugins backfill: {e.Message}");
+                    return 1;
+                }
             case "documents":
                 return await AppDocumentCommands.RunAsync(services, positional, FromCaller);
             case "partners":
@@ -137,6 +150,7 @@ public static class CommandLine
                       generate [--questions N] [--seed S]  write N synthetic pages (default 1000, seed 42) and exit
                       partners add|list|revoke|documents ...  manage partner API keys and their persisted documents
                       documents add <app> <manifest.json|file.graphql>... | documents list  first-party apps' trusted documents
+                      plugins backfill <name>        store a plugin's import values for the pages already imported
                       schema export [path]           write the GraphQL schema (SDL) to path, or to stdout
                     """);
                 return args[0] is "help" or "--help" ? 0 : 2;

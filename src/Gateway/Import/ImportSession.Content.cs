@@ -47,14 +47,14 @@ public sealed partial class ImportSession
     /// Lets each active plugin claim article sections by heading and parse them; the values are stored with the page.
     /// A plugin that throws loses its value for this page (logged); the page still imports.
     /// </summary>
-    private IReadOnlyList<PluginValue> PluginValues(ParsedPage page)
+    private IReadOnlyList<PluginValue> PluginValues(ParsedPage page) =>
+        page.Article is { } article ? PluginValuesOf(_plugins.Active, article, page.Title, _logger) : [];
+
+    /// <summary>The values <paramref name="plugins"/> parse from an article's sections (import, and backfill from stored sections).</summary>
+    internal static IReadOnlyList<PluginValue> PluginValuesOf(IEnumerable<LoadedPlugin> plugins, ParsedArticle article, string title, ILogger logger)
     {
-        if (page.Article is not { } article)
-        {
-            return [];
-        }
         var values = new List<PluginValue>();
-        foreach (var plugin in _plugins.Active)
+        foreach (var plugin in plugins)
         {
             foreach (var parser in plugin.Parsers)
             {
@@ -69,7 +69,7 @@ public sealed partial class ImportSession
                 }
                 catch (Exception e)
                 {
-                    _logger.LogWarning(e, "Plugin {Plugin} failed to parse a section of '{Title}'; its value is not stored", plugin.Name, page.Title);
+                    logger.LogWarning(e, "Plugin {Plugin} failed to parse a section of '{Title}'; its value is not stored", plugin.Name, title);
                 }
             }
         }

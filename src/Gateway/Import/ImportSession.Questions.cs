@@ -54,7 +54,11 @@ public sealed partial class ImportSession
         await _db.Set<ArticleSection>().Where(s => s.QuestionId == questionId).ExecuteDeleteAsync(cancellationToken);
         await _db.Set<SimilarTeaser>().Where(t => t.QuestionId == questionId).ExecuteDeleteAsync(cancellationToken);
         await _db.Set<QuestionFaq>().Where(l => l.QuestionId == questionId).ExecuteDeleteAsync(cancellationToken);
-        await _db.Set<PluginRecord>().Where(r => r.ContentType == nameof(MedQA.Plugins.ContentType.Question) && r.ContentId == questionId)
+        // Only the active plugins' values are replaced (they are parsed again from the page); a disabled plugin's
+        // stay, as nothing could write them back.
+        var active = _plugins.Active.Select(p => p.Name).ToList();
+        await _db.Set<PluginRecord>()
+            .Where(r => r.ContentType == nameof(MedQA.Plugins.ContentType.Question) && r.ContentId == questionId && active.Contains(r.Plugin))
             .ExecuteDeleteAsync(cancellationToken);
     }
 

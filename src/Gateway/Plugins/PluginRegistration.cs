@@ -13,6 +13,7 @@ public static class PluginRegistration
         var options = configuration.GetSection(PluginOptions.Section).Get<PluginOptions>() ?? new PluginOptions();
         var discovered = PluginDiscovery.Discover(configuration);
         services.AddSingleton(sp => new PluginCatalog(discovered, sp, options, sp.GetRequiredService<ILogger<PluginCatalog>>()));
+        services.AddSingleton<PluginBackfill>();
         services.AddScoped<EnrichmentLoaders>();
         services.AddSingleton<PluginType>().AddSingleton<PluginStatusType>().AddSingleton<EnrichmentItemType>().AddSingleton<EnrichmentSectionInterface>();
         services.AddSingleton<IObjectTypeExtension, PluginQueries>()

@@ -1,0 +1,63 @@
+using MedQA.Gateway.Import;
+using MedQA.Kernel.Data;
+using MedQA.Questions;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedQA.Gateway.Plugins;
+
+/// <summary>
+/// Stores a plugin's import values for the pages already in the catalogue (the <c>plugins backfill</c> verb): its
+/// parsers read each question's stored article sections, as they read a page's at import, and its values replace the
+/// ones it had. Pages imported while the plugin was not installed or disabled get their values this way.
+/// </summary>
+public sealed class PluginBackfill(IDbContextFactory<MedQaDbContext> contexts, PluginCatalog catalog, ILogger<PluginBackfill> logger)
+{
+    private const int BatchSize = 500;
+
+    /// <summary>Backfills one active plugin; returns the pages read and the values stored.</summary>
+    public async Task<(int Pages, int Values)> RunAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var plugin = catalog.Active.FirstOrDefault(p => p.Name == name) ?? throw new PluginBackfillException(
+            catalog.Plugins.FirstOrDefault(p => p.Name == name) is { } known
+                ? $"the plugin '{name}' is {known.Status.ToString().ToUpperInvariant()}, not active"
+                : $"there is no plugin named '{name}' (plugins: {string.Join(", ", catalog.Plugins.Select(p => p.Name).Order(StringComparer.Ordinal))})");
+        if (plugin.Parsers.Count == 0)
+        {
+            throw new PluginBackfillException($"the plugin '{name}' stores nothing at import: there is nothing to backfill");
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (after, pages, values) = (0, 0, 0);
+        while (true)
+        {
+            var articles = await db.Set<Article>().AsNoTracking().Where(a => a.QuestionId > after).OrderBy(a => a.QuestionId).Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            if (articles.Count == 0)
+            {
+                return (pages, values);
+            }
+            after = articles[^1].QuestionId;
+            var ids = articles.Select(a => a.QuestionId).ToList();
+            var sections = (await db.Set<ArticleSection>().AsNoTracking().Where(s => ids.Contains(s.QuestionId)).ToListAsync(cancellationToken))
+                .OrderBy(s => s.Position).ToLookup(s => s.QuestionId);
+            var records = articles.SelectMany(a => ImportSession.PluginValuesOf([plugin],
+                    new ParsedArticle(a.Intro, sections[a.QuestionId].Select(s => new ParsedSection(s.Heading, s.Body, ArticleParser.Items(s.Body))).ToList(), a.Conclusion),
+                    $"question {a.QuestionId}", logger)
+                .Select(v => new PluginRecord
+                {
+                    Plugin = v.Plugin, ContentType = nameof(MedQA.Plugins.ContentType.Question), ContentId = a.QuestionId, Key = v.Key, Json = v.Json,
+                })).ToList();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Set<PluginRecord>()
+                .Where(r => r.Plugin == name && r.ContentType == nameof(MedQA.Plugins.ContentType.Question) && ids.Contains(r.ContentId))
+                .ExecuteDeleteAsync(cancellationToken);
+            db.AddRange(records);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            (pages, values) = (pages + articles.Count, values + records.Count);
+        }
+    }
+}
+
+/// <summary>A backfill that cannot run; the message says why.</summary>
+public sealed class PluginBackfillException(string message) : Exception(message);
