@@ -17,13 +17,20 @@ if (CommandLine.IsCommand(args))
 builder.Services.AddMedQa(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
-if (CommandLine.IsCommand(args))
+try
 {
-    return await CommandLine.RunAsync(app.Services, args);
+    if (CommandLine.IsCommand(args))
+    {
+        return await CommandLine.RunAsync(app.Services, args);
+    }
+    await app.Services.MigrateAsync();
+    await app.Services.ImportSamplesIfEmptyAsync();
 }
-
-await app.Services.MigrateAsync();
-await app.Services.ImportSamplesIfEmptyAsync();
+catch (DatabaseStartupException e)
+{
+    Console.Error.WriteLine($"MedQA cannot start: {e.Message}.");
+    return 3;
+}
 app.MapMedQaGraphQL();
 await app.RunAsync();
 return 0;
