@@ -1,4 +1,5 @@
 using MedQA.FastExecution;
+using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using GraphQL;
@@ -36,28 +37,56 @@ public sealed class GraphQLResponseWriter(IGraphQLTextSerializer serializer, Gra
         http.Response.StatusCode = result.Executed || (mediaType == ResponseMediaType.Json && !overLimit)
             ? StatusCodes.Status200OK
             : StatusCodes.Status400BadRequest;
+        var body = CanWriteDirectly(result) ? WriteDirectly(result) : await SerializeAsync(result, http.RequestAborted);
+        if (body.Length > limits.MaxResponseBytes)
+        {
+            await ErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, LimitCodes.ResponseTooLarge,
+                $"The answer is {body.Length:N0} bytes; at most {limits.MaxResponseBytes:N0} are sent (MedQA:GraphQL:MaxResponseBytes): ask for fewer items or fields.");
+            return;
+        }
         if (!cacheable || !result.Executed || result.Errors is { Count: > 0 })
         {
             http.Response.Headers.CacheControl = "no-store";
-            await WriteAsync(http, mediaType, result);
-            return;
         }
-        var body = await SerializeAsync(result, http.RequestAborted);
-        var etag = $"\"{Base64Url.EncodeToString(SHA256.HashData(body.Span))}\"";
-        var maxAge = http.RequestServices.GetRequiredService<CacheHint>().MaxAgeSeconds;
-        http.Response.Headers.ETag = etag;
-        http.Response.Headers.CacheControl = maxAge > 0 ? $"public, max-age={maxAge}" : "no-cache";
-        // A copy made for a request without Origin (no CORS headers) must not be what a shared cache gives a browser;
-        // with an Origin, the CORS middleware adds it.
-        http.Response.Headers.Append("Vary", http.Request.Headers.Origin.Count > 0 ? $"Accept, {PartnerKeys.Header}" : $"Accept, {PartnerKeys.Header}, Origin");
-        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
+        else
         {
-            http.Response.StatusCode = StatusCodes.Status304NotModified;
-            return;
+            var etag = $"\"{Base64Url.EncodeToString(SHA256.HashData(body.Span))}\"";
+            var maxAge = http.RequestServices.GetRequiredService<CacheHint>().MaxAgeSeconds;
+            http.Response.Headers.ETag = etag;
+            http.Response.Headers.CacheControl = maxAge > 0 ? $"public, max-age={maxAge}" : "no-cache";
+            // A copy made for a request without Origin (no CORS headers) must not be what a shared cache gives a browser;
+            // with an Origin, the CORS middleware adds it.
+            http.Response.Headers.Append("Vary", http.Request.Headers.Origin.Count > 0 ? $"Accept, {PartnerKeys.Header}" : $"Accept, {PartnerKeys.Header}, Origin");
+            if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
+            {
+                http.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
         }
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
         http.Response.ContentLength = body.Length;
-        await http.Response.Body.WriteAsync(body, http.RequestAborted);
+        http.Response.BodyWriter.Write(body.Span); // copied before any await: a direct body lives in this thread's buffer
+        await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
+    }
+
+    /// <summary>
+    /// This thread's buffer for answers <see cref="ExecutionTreeJson"/> writes: measured before anything is sent (a
+    /// pipe cannot take back what was written to it), reused instead of allocated per request.
+    /// </summary>
+    [ThreadStatic]
+    private static System.Buffers.ArrayBufferWriter<byte>? t_answer;
+
+    /// <summary>The answer in this thread's buffer; valid until the thread writes the next one (no await in between).</summary>
+    private ReadOnlyMemory<byte> WriteDirectly(ExecutionResult result)
+    {
+        var buffer = t_answer ??= new System.Buffers.ArrayBufferWriter<byte>(16 * 1024);
+        buffer.ResetWrittenCount();
+        ExecutionTreeJson.Write(buffer, result, serializer);
+        if (buffer.Capacity > 1024 * 1024)
+        {
+            t_answer = null; // one huge answer does not pin its buffer to the thread
+        }
+        return buffer.WrittenMemory;
     }
 
     private async Task WriteAsync(HttpContext http, string mediaType, ExecutionResult result)
@@ -77,12 +106,6 @@ public sealed class GraphQLResponseWriter(IGraphQLTextSerializer serializer, Gra
 
     private async Task<ReadOnlyMemory<byte>> SerializeAsync(ExecutionResult result, CancellationToken cancellationToken)
     {
-        if (CanWriteDirectly(result))
-        {
-            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-            ExecutionTreeJson.Write(buffer, result, serializer);
-            return buffer.WrittenMemory;
-        }
         var body = new MemoryStream();
         await serializer.WriteAsync(body, result, cancellationToken);
         return body.GetBuffer().AsMemory(0, (int)body.Length);

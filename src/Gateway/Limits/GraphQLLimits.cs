@@ -10,6 +10,9 @@ public sealed class GraphQLLimits
     /// <summary>The largest request body on the public endpoint (413 <c>PAYLOAD_TOO_LARGE</c> above it).</summary>
     public int MaxRequestBytes { get; set; } = 32 * 1024;
 
+    /// <summary>The largest answer sent; a larger one is replaced by a <c>RESPONSE_TOO_LARGE</c> error.</summary>
+    public int MaxResponseBytes { get; set; } = 8 * 1024 * 1024;
+
     /// <summary>The deepest field nesting (<c>MAX_DEPTH_EXCEEDED</c>).</summary>
     public int MaxDepth { get; set; } = 10;
 

@@ -9,6 +9,7 @@ public static class LimitCodes
     public const string Aliases = "MAX_ALIASES_EXCEEDED";
     public const string Fields = "MAX_FIELDS_EXCEEDED";
     public const string IntrospectionDepth = "MAX_INTROSPECTION_DEPTH_EXCEEDED";
+    public const string ResponseTooLarge = "RESPONSE_TOO_LARGE";
 
     private static readonly string[] Codes = [Complexity, Depth, Aliases, Fields, IntrospectionDepth];
 
