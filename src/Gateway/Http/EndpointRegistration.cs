@@ -27,6 +27,9 @@ public static class EndpointRegistration
         app.UseRateLimiter();
         var handler = app.Services.GetRequiredService<GraphQLHttpHandler>();
         app.MapMethods("/graphql", [HttpMethods.Get, HttpMethods.Post], handler.HandleAsync);
+        // Liveness: the process answers. Readiness: the catalogue answers too (503 while it does not).
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).DisableRateLimiting();
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).DisableRateLimiting();
         var sdl = SchemaExport.Print(app.Services.GetRequiredService<MedQaSchema>());
         app.MapGet("/schema.graphql", () => Results.Text(sdl, "text/plain; charset=utf-8"));
         if (app.Configuration.GetValue("MedQA:Ide:Enabled", true))

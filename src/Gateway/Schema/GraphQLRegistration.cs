@@ -51,6 +51,7 @@ public static class GraphQLRegistration
         services.AddSingleton<GraphQLHttpHandler>().AddSingleton<GraphQLResponseWriter>();
         services.AddSingleton(CorsOrigins.From(configuration, environment));
         services.AddCors();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, MedQaCorsPolicyProvider>());
         services.AddSingleton<GraphQL.DI.IConfigureExecution, DocumentCostGate>();
         services.AddSingleton(new DocumentCache(limits.ReferenceExecution ? 0 : limits.DocumentCacheSize));
