@@ -15,10 +15,11 @@ namespace MedQA.Gateway.Http;
 /// rely on: <c>Cache-Control</c> (max-age from configuration, shorter when the content says so), a strong
 /// <c>ETag</c>, and <c>304 Not Modified</c> on <c>If-None-Match</c>. Anything with errors is <c>no-store</c>.
 /// </summary>
-public sealed class GraphQLResponseWriter(IGraphQLTextSerializer serializer, GraphQLLimits limits)
+public sealed class GraphQLResponseWriter(IGraphQLTextSerializer serializer, GraphQLLimits limits, ClientErrorLog clientErrors)
 {
     public Task ErrorAsync(HttpContext http, int status, string mediaType, string code, string message)
     {
+        clientErrors.Write(http, status, code, message);
         http.Response.StatusCode = status;
         http.Response.Headers.CacheControl = "no-store";
         return WriteAsync(http, mediaType, new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] });
@@ -37,6 +38,10 @@ public sealed class GraphQLResponseWriter(IGraphQLTextSerializer serializer, Gra
         http.Response.StatusCode = result.Executed || (mediaType == ResponseMediaType.Json && !overLimit)
             ? StatusCodes.Status200OK
             : StatusCodes.Status400BadRequest;
+        if (!result.Executed && result.Errors is [var first, ..])
+        {
+            clientErrors.Write(http, http.Response.StatusCode, first.Code, first.Message);
+        }
         var body = CanWriteDirectly(result) ? WriteDirectly(result) : await SerializeAsync(result, http.RequestAborted);
         if (body.Length > limits.MaxResponseBytes)
         {

@@ -48,7 +48,7 @@ public static class GraphQLRegistration
                 graphQL.AddExecutionStrategy(new PlannedExecutionStrategy(limits.CompiledExecution), GraphQLParser.AST.OperationType.Query);
             }
         });
-        services.AddSingleton<GraphQLHttpHandler>().AddSingleton<GraphQLResponseWriter>();
+        services.AddSingleton<GraphQLHttpHandler>().AddSingleton<GraphQLResponseWriter>().AddSingleton<ClientErrorLog>();
         services.AddSingleton(CorsOrigins.From(configuration, environment));
         services.AddCors();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
