@@ -5,15 +5,10 @@
 // Usage: node ide.mjs http://127.0.0.1:5199 [screenshot.png]   (CHROMIUM=/path/to/chromium, default /usr/bin/chromium)
 import { createServer } from 'node:http';
 import { chromium } from 'playwright-core';
+import { report } from '../report.mjs';
 
 const [base, screenshot] = process.argv.slice(2);
-const failures = [];
-let passed = 0;
-const check = (name, ok, detail = '') => {
-  passed += ok ? 1 : 0;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
-  if (!ok) failures.push(name);
-};
+const { check, finish } = report('browser');
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
 try {
@@ -77,5 +72,4 @@ try {
 } finally {
   await browser.close();
 }
-console.log(`browser: ${passed} passed, ${failures.length} failed`);
-process.exit(failures.length === 0 ? 0 : 1);
+finish();

@@ -15,16 +15,11 @@ import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { persistedExchange } from '@urql/exchange-persisted';
 import { generate } from '@graphql-codegen/cli';
 import { readFileSync } from 'node:fs';
+import { report } from '../report.mjs';
 
 process.chdir(dirname(fileURLToPath(import.meta.url)));
 const [url, connection] = process.argv.slice(2);
-const failures = [];
-let passed = 0;
-const check = (name, ok, detail = '') => {
-  passed += ok ? 1 : 0;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
-  if (!ok) failures.push(name);
-};
+const { check, finish } = report('clients');
 const attempt = async (name, run) => {
   try {
     await run();
@@ -132,5 +127,4 @@ await attempt('Apollo and urql run the registered documents by hash', async () =
     JSON.stringify({ apollo: viaApollo.data?.question?.title, urql: viaUrql.data?.question?.title ?? viaUrql.error?.message, sent }));
 });
 
-console.log(`clients: ${passed} passed, ${failures.length} failed`);
-process.exit(failures.length === 0 ? 0 : 1);
+finish();

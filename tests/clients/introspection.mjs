@@ -5,15 +5,10 @@ import { readFileSync } from 'node:fs';
 import {
   buildClientSchema, buildSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema, validateSchema,
 } from 'graphql17';
+import { report } from '../report.mjs';
 
 const [url, schemaFile] = process.argv.slice(2);
-const failures = [];
-let passed = 0;
-const check = (name, ok, detail = '') => {
-  passed += ok ? 1 : 0;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
-  if (!ok) failures.push(name);
-};
+const { check, finish } = report('clients');
 
 const query = getIntrospectionQuery({
   descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true,
@@ -36,5 +31,4 @@ if (body.data) {
   check('it is the schema published in schema.graphql', printed === published,
     `line ${line + 1}: served ${JSON.stringify(printed.split('\n')[line])}, file ${JSON.stringify(published.split('\n')[line])}`);
 }
-console.log(`clients: ${passed} passed, ${failures.length} failed`);
-process.exit(failures.length === 0 ? 0 : 1);
+finish();
