@@ -91,6 +91,11 @@ public static class CommandLine
                     Console.Error.WriteLine(e.Message);
                     return 2;
                 }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine($"export: cannot write to {paths[0]}: {e.Message}");
+                    return 1;
+                }
             case "plugins" when positional is ["backfill", var plugin]:
                 await services.MigrateAsync();
                 try

@@ -31,6 +31,10 @@ public sealed class PageExporter(IDbContextFactory<MedQaDbContext> contexts)
     {
         var clock = Stopwatch.StartNew();
         var report = new ExportReport();
+        if (File.Exists(folder))
+        {
+            throw new ArgumentException($"{folder} is a file: export writes one file per question into a folder.");
+        }
         Directory.CreateDirectory(folder);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var questions = await FilterAsync(db, filter, cancellationToken);

@@ -53,6 +53,7 @@ public sealed class CommandLineTests
         var exported = await RunAsync(folder, "export", Path.Combine(folder, "out"), "--specialty", "Neurology", "--since=2015-08-26", database);
         var badDate = await RunAsync(folder, "export", Path.Combine(folder, "bad"), "--since", "yesterday", database);
         var badSpecialty = await RunAsync(folder, "export", Path.Combine(folder, "bad"), "--specialty=astrology", database);
+        var intoAFile = await RunAsync(folder, "export", Path.Combine(folder, "medqa.db"), database);
 
         Assert.Equal(0, exported.ExitCode);
         Assert.StartsWith("1 pages exported, 0 failed, in ", exported.Stdout);
@@ -60,6 +61,8 @@ public sealed class CommandLineTests
         Assert.Equal((2, "--since takes a date, YYYY-MM-DD, not 'yesterday'."), (badDate.ExitCode, badDate.Stderr.Trim()));
         Assert.Equal(2, badSpecialty.ExitCode);
         Assert.StartsWith("There is no specialty 'astrology'; give a name or slug: neurology.", badSpecialty.Stderr.Trim().Split('\n')[^1]);
+        Assert.Equal((2, $"{Path.Combine(folder, "medqa.db")} is a file: export writes one file per question into a folder."),
+            (intoAFile.ExitCode, intoAFile.Stderr.Trim().Split('\n')[^1]));
         Directory.Delete(folder, recursive: true);
     }
 
