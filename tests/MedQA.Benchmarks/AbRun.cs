@@ -37,9 +37,22 @@ internal static class AbRun
         using var http = new HttpClient();
         (string Name, string Url, System.Diagnostics.Process Server)[] sides =
             [("A", "http://127.0.0.1:5311/graphql", serverA), ("B", "http://127.0.0.1:5313/graphql", serverB)];
+        var answers = new List<string>();
         foreach (var (_, url, _) in sides)
         {
             await Server.WaitAsync(http, url + "?query=%7B__typename%7D");
+            using var response = await http.PostAsync(url, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            answers.Add(await response.Content.ReadAsStringAsync());
+        }
+        if (answers[0] != answers[1])
+        {
+            // A build output folder without the in-repo plugins (`dotnet build -o` puts them beside the source tree's
+            // build, not in the -o folder) answers the question page without causes and treatments: not comparable.
+            throw new BenchmarkSetupException($"A and B answer the {page} page differently ({answers[0].Length} and {answers[1].Length} characters): " +
+                "is each folder a complete build, with its plugins/ folder?");
+        }
+        foreach (var (_, url, _) in sides)
+        {
             await Wrk.RunAsync(url, body, options.Warmup, options.Connections);
         }
         Console.WriteLine($"A/B, {page} page: A {a}, B {b}; {options.Rounds} alternating rounds of {options.Seconds / options.Rounds} s");

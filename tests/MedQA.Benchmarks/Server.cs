@@ -9,7 +9,9 @@ namespace MedQA.Benchmarks;
 /// </summary>
 internal static class Server
 {
-    private static readonly List<Process> Started = [];
+    // By id: the callers dispose their Process objects (`using var server = ...`) before the last StopAll runs, and a
+    // disposed Process can neither say whether it exited nor be killed.
+    private static readonly List<int> Started = [];
 
     static Server()
     {
@@ -23,17 +25,18 @@ internal static class Server
     {
         lock (Started)
         {
-            foreach (var process in Started)
+            foreach (var id in Started)
             {
                 try
                 {
+                    using var process = Process.GetProcessById(id);
                     if (!process.HasExited)
                     {
                         process.Kill(entireProcessTree: true);
                         process.WaitForExit(5000);
                     }
                 }
-                catch (InvalidOperationException)
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException)
                 {
                     // it had exited meanwhile
                 }
@@ -94,7 +97,7 @@ internal static class Server
         var process = Process.Start(info)!;
         lock (Started)
         {
-            Started.Add(process);
+            Started.Add(process.Id);
         }
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  [server] {e.Data}"); };

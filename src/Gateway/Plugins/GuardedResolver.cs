@@ -5,48 +5,60 @@ using GraphQL.Resolvers;
 namespace MedQA.Gateway.Plugins;
 
 /// <summary>
-/// Runs a plugin's resolver within its time budget and turns anything it throws into a <see cref="PluginError"/>
-/// (no stack trace, the plugin's name), so a broken plugin costs its own field and nothing else.
+/// A field a plugin adds. Its resolver, and the loader result it may return, run through the plugin's
+/// <see cref="PluginGuard"/> (the plugin's threads, its budget in this request, its bulkhead and breaker), with a
+/// context whose cancellation token ends with that budget. Whatever goes wrong becomes a <see cref="PluginError"/> on
+/// this field alone. A section field's resolver is MedQA's own (<see cref="EnrichmentLoaders"/>, whose batches call
+/// the plugin through its guard): it runs as it is, and only its errors are made this field's.
 /// </summary>
-internal sealed class GuardedResolver(LoadedPlugin plugin, IFieldResolver inner, TimeSpan budget, ILogger logger) : MedQA.FastExecution.INotPlannable
+internal sealed class GuardedResolver(LoadedPlugin plugin, IFieldResolver inner, bool runsPluginCode) : MedQA.FastExecution.INotPlannable
 {
     public async ValueTask<object?> ResolveAsync(IResolveFieldContext context)
     {
+        object? result;
         try
         {
-            var result = await inner.ResolveAsync(context).AsTask().WaitAsync(budget, context.CancellationToken);
-            return result is IDataLoaderResult pending ? new GuardedResult(this, pending) : result;
+            if (!runsPluginCode)
+            {
+                result = await inner.ResolveAsync(context);
+                return result is IDataLoaderResult section ? new OwnErrors(section) : result;
+            }
+            var budgets = context.RequestServices!.GetRequiredService<PluginBudgets>();
+            result = await plugin.Guard!.RunAsync(
+                token => inner.ResolveAsync(new ResolveFieldContext(context) { CancellationToken = token }).AsTask(), budgets, context.CancellationToken);
+            return result is IDataLoaderResult pending ? new OwnErrors(new Guarded(plugin, pending, budgets)) : result;
         }
-        catch (Exception e) when (!context.CancellationToken.IsCancellationRequested)
+        catch (PluginError error)
         {
-            throw Report(e);
+            throw Copy(error);
         }
     }
 
-    internal PluginError Report(Exception exception)
+    /// <summary>
+    /// A fresh error for each field: one failed batch fails every field it was loading with the same error object,
+    /// and an error carries the path of the one field it is reported on.
+    /// </summary>
+    internal static PluginError Copy(PluginError error) => new(error.Plugin, error.Code!, error.Message);
+
+    /// <summary>A plugin's own loader result: read through the plugin's guard too.</summary>
+    private sealed class Guarded(LoadedPlugin plugin, IDataLoaderResult inner, PluginBudgets budgets) : IDataLoaderResult
     {
-        var error = PluginError.For(plugin, exception, budget);
-        if (exception is not PluginError)
-        {
-            logger.LogWarning(exception, "Plugin {Plugin} {Code} on a field", plugin.Name, error.Code);
-        }
-        return error;
+        public Task<object?> GetResultAsync(CancellationToken cancellationToken = default) =>
+            plugin.Guard!.RunAsync(inner.GetResultAsync, budgets, cancellationToken);
     }
 
-    internal sealed class GuardedResult(GuardedResolver guard, IDataLoaderResult inner) : IDataLoaderResult
+    internal sealed class OwnErrors(IDataLoaderResult inner) : IDataLoaderResult
     {
         public async Task<object?> GetResultAsync(CancellationToken cancellationToken = default)
         {
             try
             {
-                return await inner.GetResultAsync(cancellationToken).WaitAsync(guard.Budget, cancellationToken);
+                return await inner.GetResultAsync(cancellationToken);
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            catch (PluginError error)
             {
-                throw guard.Report(e);
+                throw Copy(error);
             }
         }
     }
-
-    private TimeSpan Budget => budget;
 }

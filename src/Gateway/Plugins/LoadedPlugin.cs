@@ -39,6 +39,15 @@ public sealed class LoadedPlugin
 
     internal IServiceProvider? Provider { get; set; }
 
+    /// <summary>
+    /// Runs on the request's thread instead of threads of its own (<c>MedQA:Plugins:&lt;name&gt;:Trusted=true</c>):
+    /// no thread hop per call, but a trusted plugin that blocks holds request threads.
+    /// </summary>
+    public bool Trusted { get; init; }
+
+    /// <summary>What every call into the plugin's code goes through while serving; null unless it was active at start.</summary>
+    public PluginGuard? Guard { get; internal set; }
+
     internal IReadOnlyList<IEnrichmentSection> Sections { get; set; } = [];
 
     internal IReadOnlyList<IImportSectionParser> Parsers { get; set; } = [];

@@ -8,7 +8,7 @@ namespace MedQA.Gateway.Plugins;
 /// Every plugin MedQA found, and for the active ones their built container and contributions. Building a
 /// plugin's container or resolving its contributions can fail too: that plugin is then FAILED, the rest go on.
 /// </summary>
-public sealed class PluginCatalog
+public sealed class PluginCatalog : IDisposable
 {
     public PluginCatalog(List<LoadedPlugin> plugins, IServiceProvider host, PluginOptions options, ILogger<PluginCatalog> logger)
     {
@@ -26,6 +26,7 @@ public sealed class PluginCatalog
                 plugin.Sections = plugin.Provider.GetServices<IEnrichmentSection>().ToList();
                 plugin.Parsers = plugin.Provider.GetServices<IImportSectionParser>().ToList();
                 plugin.Fields = plugin.Provider.GetServices<IContentFields>().ToList();
+                plugin.Guard = new PluginGuard(plugin, options.Isolation, logger);
             }
             catch (Exception e)
             {
@@ -43,6 +44,15 @@ public sealed class PluginCatalog
     public TimeSpan TimeBudget { get; }
 
     public IEnumerable<LoadedPlugin> Active => Plugins.Where(p => p.IsActive);
+
+    /// <summary>Stops the isolated plugins' threads.</summary>
+    public void Dispose()
+    {
+        foreach (var plugin in Plugins)
+        {
+            plugin.Guard?.Dispose();
+        }
+    }
 
     /// <summary>Resolves a graph type a plugin defines, from that plugin's container.</summary>
     public object? ResolveGraphType(Type type) =>

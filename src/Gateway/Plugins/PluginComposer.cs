@@ -136,7 +136,7 @@ internal sealed class PluginComposer(IServiceProvider services, PluginCatalog ca
         foreach (var (target, field) in plan)
         {
             GraphTypeNames.MakeNullable(field);
-            field.Resolver = new GuardedResolver(plugin, field.Resolver ?? NameFieldResolver.Instance, catalog.TimeBudget, logger);
+            field.Resolver = new GuardedResolver(plugin, field.Resolver ?? NameFieldResolver.Instance, runsPluginCode: field.ResolvedType is not EnrichmentSectionType);
             target.AddField(field);
             _fieldOwners[(target.Name, field.Name)] = $"the field {target.Name}.{field.Name} of plugin '{plugin.Name}' ({plugin.Version})";
         }
@@ -144,6 +144,21 @@ internal sealed class PluginComposer(IServiceProvider services, PluginCatalog ca
             .Where(t => t.Value.GetType().Assembly == plugin.Assembly || t.Value is EnrichmentSectionType).Select(t => t.Key))
         {
             _typeOwners[name] = $"the type {name} of plugin '{plugin.Name}' ({plugin.Version})";
+        }
+    }
+
+    /// <summary>
+    /// Puts the resolvers of a type the plugin defines behind its guard too: they are its code as much as the
+    /// fields it adds to content. Only reads of a property by name (GraphQL.NET's default) run as they are.
+    /// </summary>
+    public static void Guard(LoadedPlugin plugin, IComplexGraphType type)
+    {
+        foreach (var field in type.Fields)
+        {
+            if (field.Resolver is not (null or GuardedResolver or NameFieldResolver or SourceFieldResolver))
+            {
+                field.Resolver = new GuardedResolver(plugin, field.Resolver, runsPluginCode: true);
+            }
         }
     }
 

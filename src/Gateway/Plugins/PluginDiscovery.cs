@@ -95,7 +95,7 @@ public static partial class PluginDiscovery
         var result = new LoadedPlugin
         {
             Name = plugin.Name, Version = plugin.Version, Description = plugin.Description, Source = source, Assembly = assembly,
-            Services = [],
+            Services = [], Trusted = settings.GetValue("Trusted", false),
         };
         if (!settings.GetValue("Enabled", true))
         {

@@ -41,45 +41,37 @@ public abstract class EnrichmentsExtension<TGraphType>(PluginCatalog catalog, Co
     {
         var only = context.GetArgument<List<string>?>("plugins");
         var loaders = context.Service<EnrichmentLoaders>();
-        var logger = context.Service<ILogger<PluginCatalog>>();
         var id = ((IContent)context.Source!).Id;
         var pending = catalog.Active.Where(p => only is null || only.Contains(p.Name)).OrderBy(p => p.Name, StringComparer.Ordinal)
-            .SelectMany(p => p.Sections.Where(s => s.ContentType == contentType).Select(s =>
-                (Guard: new GuardedResolver(p, NoResolver.Instance, catalog.TimeBudget, logger), Result: loaders.Load(p, s, id))))
+            .SelectMany(p => p.Sections.Where(s => s.ContentType == contentType).Select(s => loaders.Load(p, s, id)))
             .ToList();
         return new AllSections(context, pending);
     }
 
-    private sealed class AllSections(IResolveFieldContext context, List<(GuardedResolver Guard, IDataLoaderResult<PluginSection?> Result)> pending)
-        : IDataLoaderResult
+    /// <summary>Each plugin's section on its own: one that fails is left out with its error, the others stay.</summary>
+    private sealed class AllSections(IResolveFieldContext context, List<IDataLoaderResult<PluginSection?>> pending) : IDataLoaderResult
     {
         public async Task<object?> GetResultAsync(CancellationToken cancellationToken = default)
         {
             var sections = new List<PluginSection>();
-            foreach (var (guard, result) in pending)
+            foreach (var result in pending)
             {
                 try
                 {
-                    if (await new GuardedResolver.GuardedResult(guard, result).GetResultAsync(cancellationToken) is PluginSection section)
+                    if (await result.GetResultAsync(cancellationToken) is { } section)
                     {
                         sections.Add(section);
                     }
                 }
                 catch (PluginError error)
                 {
-                    error.Path = context.Path;
-                    context.Errors.Add(error);
+                    var own = GuardedResolver.Copy(error);
+                    own.Path = context.Path;
+                    context.Errors.Add(own);
                 }
             }
             return sections;
         }
-    }
-
-    private sealed class NoResolver : GraphQL.Resolvers.IFieldResolver
-    {
-        public static readonly NoResolver Instance = new();
-
-        public ValueTask<object?> ResolveAsync(IResolveFieldContext context) => default;
     }
 }
 

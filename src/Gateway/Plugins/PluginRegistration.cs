@@ -14,8 +14,8 @@ public static class PluginRegistration
         var discovered = PluginDiscovery.Discover(configuration);
         services.AddSingleton(sp => new PluginCatalog(discovered, sp, options, sp.GetRequiredService<ILogger<PluginCatalog>>()));
         services.AddSingleton<PluginBackfill>();
-        services.AddScoped<EnrichmentLoaders>();
-        services.AddSingleton<PluginType>().AddSingleton<PluginStatusType>().AddSingleton<EnrichmentItemType>().AddSingleton<EnrichmentSectionInterface>();
+        services.AddScoped<EnrichmentLoaders>().AddScoped(sp => new PluginBudgets(sp.GetRequiredService<PluginCatalog>().TimeBudget));
+        services.AddSingleton<PluginType>().AddSingleton<PluginStatusType>().AddSingleton<PluginHealthType>().AddSingleton<PluginFaultType>().AddSingleton<PluginBreakerStateType>().AddSingleton<CountGraphType>().AddSingleton<EnrichmentItemType>().AddSingleton<EnrichmentSectionInterface>();
         services.AddSingleton<IObjectTypeExtension, PluginQueries>()
             .AddSingleton<IObjectTypeExtension, QuestionEnrichments>()
             .AddSingleton<IObjectTypeExtension, ReplyEnrichments>()

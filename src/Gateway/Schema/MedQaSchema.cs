@@ -12,10 +12,13 @@ namespace MedQA.Gateway.Schema;
 /// </summary>
 public sealed class MedQaSchema : GraphQL.Types.Schema
 {
+    private readonly PluginCatalog _plugins;
+
     public MedQaSchema(IServiceProvider services, QueryType query, IEnumerable<IObjectTypeExtension> extensions,
         PluginCatalog plugins, ILogger<MedQaSchema> logger)
         : base(new PluginComposer.FallbackProvider(services, new PluginTypeProvider(plugins)))
     {
+        _plugins = plugins;
         foreach (var extension in extensions)
         {
             extension.Extend((IObjectGraphType)services.GetRequiredService(extension.ExtendedType));
@@ -36,6 +39,10 @@ public sealed class MedQaSchema : GraphQL.Types.Schema
     /// </summary>
     protected override void OnBeforeInitializeType(IGraphType graphType)
     {
+        if (graphType is IComplexGraphType complex && _plugins.Active.FirstOrDefault(p => p.Assembly == graphType.GetType().Assembly) is { } plugin)
+        {
+            PluginComposer.Guard(plugin, complex);
+        }
         if (graphType is GraphQL.Introspection.__Type type && type.GetField("specifiedByURL") is null)
         {
             type.Field<StringGraphType>("specifiedByURL")

@@ -21,8 +21,11 @@ public sealed record GeneratedOperation(int Seed, string Document, JsonObject Va
 /// </summary>
 public sealed partial class OperationGenerator(ISchema schema, ValuePools pools)
 {
-    /// <summary>Fields left out: a fixture plugin's field that waits out its time budget on every call.</summary>
-    private static readonly HashSet<string> Excluded = ["slow"];
+    /// <summary>
+    /// Fields left out: fixture plugins' fields that block or wait (out their time budget), and a plugin's
+    /// health, which counts calls as they happen (each execution changes what the next one reads).
+    /// </summary>
+    private static readonly HashSet<string> Excluded = ["slow", "stall", "spin", "pause", "health"];
 
     private const int MaxDepth = 6;
     private const int MaxAliases = 9; // written; a fragment's count again at every further spread (limit 15)

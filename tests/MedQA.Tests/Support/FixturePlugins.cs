@@ -6,7 +6,7 @@ namespace MedQA.Tests.Support;
 /// </summary>
 public static class FixturePlugins
 {
-    public static readonly string[] Fixtures = ["AsyncVoid", "CoreClash", "ExternalHello", "Faulty", "PluginClash", "ThrowsOnRegister", "TypeClash"];
+    public static readonly string[] Fixtures = ["AsyncVoid", "Blocking", "CoreClash", "ExternalHello", "Faulty", "PluginClash", "ThrowsOnRegister", "TypeClash"];
 
     /// <summary>A new folder with all of them.</summary>
     public static string Folder()
