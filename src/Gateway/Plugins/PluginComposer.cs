@@ -1,20 +1,27 @@
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
+using MedQA.Kernel.Data;
 using MedQA.Kernel.GraphQL;
 using MedQA.Plugins;
+using Microsoft.EntityFrameworkCore;
 
 namespace MedQA.Gateway.Plugins;
 
 /// <summary>
 /// Adds each active plugin's fields to the schema, all or nothing per plugin: a field whose name is taken (by a
 /// core field or another plugin's), a type whose name is taken, or types that do not make a valid schema mark
-/// that plugin FAILED with a reason naming both sides, and nothing of it is added.
+/// that plugin FAILED with a reason naming both sides, and nothing of it is added. Between plugins, tenure decides:
+/// a field or type name a plugin held at an earlier start (<see cref="PluginClaim"/>) stays its own against a
+/// newcomer, whatever the folders are named; names nobody held go to the plugins in name order (ordinal), and are
+/// theirs from then on.
 /// </summary>
 internal sealed class PluginComposer(IServiceProvider services, PluginCatalog catalog, ILogger logger)
 {
     private readonly Dictionary<(string Type, string Field), string> _fieldOwners = [];
     private readonly Dictionary<string, string> _typeOwners = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Kind, string Name), PluginClaim> _held = [];
+    private readonly List<PluginClaim> _holding = [];
 
     public void Compose(QueryType query)
     {
@@ -28,7 +35,12 @@ internal sealed class PluginComposer(IServiceProvider services, PluginCatalog ca
         {
             _typeOwners[root.Name] = $"the core type {root.Name}";
         }
-        foreach (var plugin in catalog.Active.OrderBy(p => p.Name, StringComparer.Ordinal).ToList())
+        var active = catalog.Active.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        foreach (var claim in ReadClaims().Where(c => active.Any(p => p.Name == c.Plugin)))
+        {
+            _held[(claim.Kind, claim.Name)] = claim;
+        }
+        foreach (var plugin in active)
         {
             try
             {
@@ -51,7 +63,54 @@ internal sealed class PluginComposer(IServiceProvider services, PluginCatalog ca
                 PluginCatalog.Report(plugin, logger);
             }
         }
+        WriteClaims();
     }
+
+    private List<PluginClaim> ReadClaims()
+    {
+        try
+        {
+            using var db = services.GetRequiredService<IDbContextFactory<MedQaDbContext>>().CreateDbContext();
+            return db.Set<PluginClaim>().AsNoTracking().ToList();
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            logger.LogWarning("Plugin names held at earlier starts could not be read ({Reason}); clashes go by plugin name order", e.Message);
+            return [];
+        }
+    }
+
+    /// <summary>Records who holds each plugin field and type now; a name no plugin holds at this start keeps its last holder.</summary>
+    private void WriteClaims()
+    {
+        try
+        {
+            using var db = services.GetRequiredService<IDbContextFactory<MedQaDbContext>>().CreateDbContext();
+            var known = db.Set<PluginClaim>().ToDictionary(c => (c.Kind, c.Name));
+            foreach (var claim in _holding)
+            {
+                if (!known.TryGetValue((claim.Kind, claim.Name), out var row))
+                {
+                    db.Add(claim);
+                }
+                else if (row.Plugin != claim.Plugin)
+                {
+                    row.Plugin = claim.Plugin;
+                    row.ClaimedAt = claim.ClaimedAt;
+                }
+            }
+            db.SaveChanges();
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or DbUpdateException or InvalidOperationException)
+        {
+            logger.LogWarning("Plugin names held at this start could not be recorded ({Reason})", e.Message);
+        }
+    }
+
+    private string? HeldByAnother(LoadedPlugin plugin, string kind, string name) =>
+        _held.TryGetValue((kind, name), out var claim) && claim.Plugin != plugin.Name
+            ? $"plugin '{claim.Plugin}', which has held it since {claim.ClaimedAt:yyyy-MM-dd}"
+            : null;
 
     private List<(IObjectGraphType Target, FieldType Field)> Plan(LoadedPlugin plugin, QueryType query, Dictionary<ContentType, IObjectGraphType> targets)
     {
@@ -91,6 +150,10 @@ internal sealed class PluginComposer(IServiceProvider services, PluginCatalog ca
                 var owner = _fieldOwners.GetValueOrDefault((target.Name, field.Name)) ?? $"the core field {target.Name}.{field.Name}";
                 return $"its field {target.Name}.{field.Name} collides with {owner}";
             }
+            if (HeldByAnother(plugin, PluginClaim.FieldKind, $"{target.Name}.{field.Name}") is { } holder)
+            {
+                return $"its field {target.Name}.{field.Name} collides with the field {target.Name}.{field.Name} of {holder}";
+            }
         }
         var types = GraphTypeNames.Reachable(plan.Select(p => p.Field), t => Resolve(plugin, t));
         foreach (var (name, type) in types)
@@ -100,6 +163,10 @@ internal sealed class PluginComposer(IServiceProvider services, PluginCatalog ca
                 if (_typeOwners.TryGetValue(name, out var owner))
                 {
                     return $"its type {name} collides with {owner}";
+                }
+                if (HeldByAnother(plugin, PluginClaim.TypeKind, name) is { } holder)
+                {
+                    return $"its type {name} collides with the type {name} of {holder}";
                 }
             }
         }
@@ -139,13 +206,21 @@ internal sealed class PluginComposer(IServiceProvider services, PluginCatalog ca
             field.Resolver = new GuardedResolver(plugin, field.Resolver ?? NameFieldResolver.Instance, runsPluginCode: field.ResolvedType is not EnrichmentSectionType);
             target.AddField(field);
             _fieldOwners[(target.Name, field.Name)] = $"the field {target.Name}.{field.Name} of plugin '{plugin.Name}' ({plugin.Version})";
+            _holding.Add(Claim(plugin, PluginClaim.FieldKind, $"{target.Name}.{field.Name}"));
         }
         foreach (var name in GraphTypeNames.Reachable(plan.Select(p => p.Field), t => Resolve(plugin, t))
             .Where(t => t.Value.GetType().Assembly == plugin.Assembly || t.Value is EnrichmentSectionType).Select(t => t.Key))
         {
             _typeOwners[name] = $"the type {name} of plugin '{plugin.Name}' ({plugin.Version})";
+            _holding.Add(Claim(plugin, PluginClaim.TypeKind, name));
         }
     }
+
+    private PluginClaim Claim(LoadedPlugin plugin, string kind, string name) => new()
+    {
+        Kind = kind, Name = name, Plugin = plugin.Name,
+        ClaimedAt = _held.TryGetValue((kind, name), out var held) && held.Plugin == plugin.Name ? held.ClaimedAt : DateTimeOffset.UtcNow,
+    };
 
     /// <summary>
     /// Puts the resolvers of a type the plugin defines behind its guard too: they are its code as much as the

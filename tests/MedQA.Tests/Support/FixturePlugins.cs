@@ -9,11 +9,14 @@ public static class FixturePlugins
     public static readonly string[] Fixtures = ["AsyncVoid", "Blocking", "CoreClash", "ExternalHello", "Faulty", "PluginClash", "ThrowsOnRegister", "TypeClash"];
 
     /// <summary>A new folder with all of them.</summary>
-    public static string Folder()
+    public static string Folder() => Folder(Fixtures);
+
+    /// <summary>A new folder with MedQA's own plugins and these fixtures (folder names under <c>tests/Fixtures</c>).</summary>
+    public static string Folder(IEnumerable<string> fixtures)
     {
         var folder = Directory.CreateTempSubdirectory("medqa-plugins-").FullName;
         CopyFolder(MedQaFactory.InRepoPlugins, folder);
-        foreach (var fixture in Fixtures)
+        foreach (var fixture in fixtures)
         {
             CopyFolder(RepositoryRoot.File("tests", "Fixtures", fixture, "bin", MedQaFactory.BuildConfiguration, "net10.0"), Path.Combine(folder, fixture));
         }

@@ -161,6 +161,29 @@ namespace MedQA.Gateway.Data.Migrations.SqlServer
                     b.ToTable("PartnerDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("MedQA.Gateway.Plugins.PluginClaim", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Plugin")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Kind", "Name");
+
+                    b.ToTable("PluginClaims", (string)null);
+                });
+
             modelBuilder.Entity("MedQA.Kernel.Data.PluginRecord", b =>
                 {
                     b.Property<string>("Plugin")

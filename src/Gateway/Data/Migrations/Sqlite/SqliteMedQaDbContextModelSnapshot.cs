@@ -152,6 +152,29 @@ namespace MedQA.Gateway.Data.Migrations.Sqlite
                     b.ToTable("PartnerDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("MedQA.Gateway.Plugins.PluginClaim", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plugin")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind", "Name");
+
+                    b.ToTable("PluginClaims", (string)null);
+                });
+
             modelBuilder.Entity("MedQA.Kernel.Data.PluginRecord", b =>
                 {
                     b.Property<string>("Plugin")

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MedQA.Gateway.Plugins;
+
+/// <summary>
+/// A name in the schema a plugin held at a start where it was composed: a field (<c>Question.causes</c>) or a type
+/// (<c>CausesSection</c>). A plugin that holds a claim keeps it at later starts against a newcomer, whatever the
+/// folders are named (<see cref="PluginComposer"/>).
+/// </summary>
+public sealed class PluginClaim
+{
+    public const string FieldKind = "field";
+    public const string TypeKind = "type";
+
+    /// <summary><see cref="FieldKind"/> or <see cref="TypeKind"/>.</summary>
+    public required string Kind { get; set; }
+
+    /// <summary><c>Type.field</c> or the type's name.</summary>
+    public required string Name { get; set; }
+
+    /// <summary>The plugin's name.</summary>
+    public required string Plugin { get; set; }
+
+    /// <summary>When the plugin first held it.</summary>
+    public DateTimeOffset ClaimedAt { get; set; }
+}
+
+internal sealed class PluginClaimConfiguration : IEntityTypeConfiguration<PluginClaim>
+{
+    public void Configure(EntityTypeBuilder<PluginClaim> builder)
+    {
+        builder.ToTable("PluginClaims");
+        builder.HasKey(c => new { c.Kind, c.Name });
+        builder.Property(c => c.Kind).HasMaxLength(10);
+        builder.Property(c => c.Name).HasMaxLength(300);
+        builder.Property(c => c.Plugin).HasMaxLength(100);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using MedQA.Plugins.Testing;
+using MedQA.Tests.Support;
+
+namespace MedQA.Tests.Plugins;
+
+/// <summary>
+/// Clashes between plugins are decided by tenure, recorded in the database: the plugin that held a field or a type at
+/// the last start keeps it against a newcomer, even one whose name sorts first (fixture <c>tests/Fixtures/EarlyClash</c>,
+/// the plugin <c>a-causes</c>, which wants <c>Question.causes</c>).
+/// </summary>
+public sealed class PluginTenureTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("medqa-tenure-").FullName;
+
+    [Fact]
+    public async Task A_newcomer_whose_name_sorts_first_does_not_take_a_field_its_holder_served()
+    {
+        var database = Database("held.db");
+        using (var before = Host(database, FixturePlugins.Folder([])))
+        {
+            Assert.Equal("causes-summary", await CausesPluginAsync(before));
+        }
+
+        using var after = Host(database, FixturePlugins.Folder(["EarlyClash"]));
+
+        Assert.Equal("causes-summary", await CausesPluginAsync(after));
+        var newcomer = await PluginAsync(after, "a-causes");
+        Assert.Equal("FAILED", newcomer["status"]!.GetValue<string>());
+        Assert.StartsWith("its field Question.causes collides with the field Question.causes of plugin 'causes-summary', which has held it since ",
+            newcomer["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("ACTIVE", (await PluginAsync(after, "causes-summary"))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task On_a_fresh_database_a_name_nobody_held_goes_to_the_plugin_whose_name_sorts_first_and_stays_its_own()
+    {
+        var database = Database("fresh.db");
+        var plugins = FixturePlugins.Folder(["EarlyClash"]);
+        using (var first = Host(database, plugins))
+        {
+            Assert.Equal("a-causes", await CausesPluginAsync(first));
+            Assert.Equal("FAILED", (await PluginAsync(first, "causes-summary"))["status"]!.GetValue<string>());
+        }
+
+        // The same holder at the next start, though causes-summary is now the older plugin of the two by no measure.
+        using var second = Host(database, plugins);
+        Assert.Equal("a-causes", await CausesPluginAsync(second));
+    }
+
+    private string Database(string name) => $"Data Source={Path.Combine(_folder, name)};Pooling=False";
+
+    private static MedQaPluginHost Host(string database, string plugins) =>
+        new MedQaFactory().WithPluginsFolder(plugins).WithSetting("ConnectionStrings:MedQA", database);
+
+    private static async Task<string> CausesPluginAsync(MedQaPluginHost host)
+    {
+        var body = await host.QueryAsync("""{ question(slug: "facial-nerve-twitching") { causes { plugin { name } } } }""");
+        return body["data"]!["question"]!["causes"]!["plugin"]!["name"]!.GetValue<string>();
+    }
+
+    private static async Task<JsonNode> PluginAsync(MedQaPluginHost host, string name)
+    {
+        var body = await host.QueryAsync("{ plugins { name status reason } }");
+        return body["data"]!["plugins"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == name)!;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still held on a slow shutdown: the OS cleans its temp folder
+        }
+    }
+}
