@@ -2,6 +2,7 @@ using MedQA.Gateway;
 using MedQA.Gateway.Cli;
 using MedQA.Gateway.Data;
 using MedQA.Gateway.Http;
+using MedQA.Gateway.Plugins;
 
 // A verb's own arguments (paths, which may start with '/') are not configuration: only its --Key=value options are.
 var builder = WebApplication.CreateBuilder(CommandLine.IsCommand(args) ? CommandLine.Options(args) : args);
@@ -25,6 +26,7 @@ try
     }
     await app.Services.MigrateAsync();
     await app.Services.ImportSamplesIfEmptyAsync();
+    await app.Services.ActivatePluginsAsync();
 }
 catch (DatabaseStartupException e)
 {

@@ -61,3 +61,41 @@ public sealed class PluginBackfill(IDbContextFactory<MedQaDbContext> contexts, P
 
 /// <summary>A backfill that cannot run; the message says why.</summary>
 public sealed class PluginBackfillException(string message) : Exception(message);
+
+/// <summary>
+/// At a server's start: a plugin active on this catalogue for the first time (no record of an earlier start with it,
+/// and no value of its own stored) gets its values for the pages already imported, before anything is served, so a
+/// plugin installed on a running site serves its sections at once instead of only for pages imported after it.
+/// </summary>
+public static class PluginActivation
+{
+    public static async Task ActivatePluginsAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var catalog = services.GetRequiredService<PluginCatalog>();
+        var logger = services.GetRequiredService<ILogger<PluginBackfill>>();
+        await using var db = await services.GetRequiredService<IDbContextFactory<MedQaDbContext>>().CreateDbContextAsync(cancellationToken);
+        var known = (await db.Set<PluginClaim>().AsNoTracking().Where(c => c.Kind == PluginClaim.ActiveKind).Select(c => c.Name).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var plugin in catalog.Active.Where(p => !known.Contains(p.Name)))
+        {
+            try
+            {
+                if (plugin.Parsers.Count > 0
+                    && !await db.Set<PluginRecord>().AnyAsync(r => r.Plugin == plugin.Name, cancellationToken)
+                    && await db.Set<Question>().AnyAsync(cancellationToken))
+                {
+                    logger.LogInformation("Plugin {Plugin} is active on this catalogue for the first time: storing its values for the pages already imported", plugin.Name);
+                    var (pages, values) = await services.GetRequiredService<PluginBackfill>().RunAsync(plugin.Name, cancellationToken);
+                    logger.LogInformation("Plugin {Plugin}: {Values} value(s) stored from {Pages} page(s) with an article", plugin.Name, values, pages);
+                }
+                db.Add(new PluginClaim { Kind = PluginClaim.ActiveKind, Name = plugin.Name, Plugin = plugin.Name, ClaimedAt = DateTimeOffset.UtcNow });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or DbUpdateException)
+            {
+                // Tried again at the next start; `plugins backfill <name>` does the same by hand.
+                logger.LogError("Plugin {Plugin}: its values for the pages already imported could not be stored: {Reason}", plugin.Name, e.Message);
+            }
+        }
+    }
+}

@@ -6,17 +6,19 @@ namespace MedQA.Gateway.Plugins;
 /// <summary>
 /// A name in the schema a plugin held at a start where it was composed: a field (<c>Question.causes</c>) or a type
 /// (<c>CausesSection</c>). A plugin that holds a claim keeps it at later starts against a newcomer, whatever the
-/// folders are named (<see cref="PluginComposer"/>).
+/// folders are named (<see cref="PluginComposer"/>). Kind <c>active</c>, named after the plugin: it was active at a
+/// server's start on this catalogue (<see cref="PluginActivation"/>).
 /// </summary>
 public sealed class PluginClaim
 {
     public const string FieldKind = "field";
     public const string TypeKind = "type";
+    public const string ActiveKind = "active";
 
-    /// <summary><see cref="FieldKind"/> or <see cref="TypeKind"/>.</summary>
+    /// <summary><see cref="FieldKind"/>, <see cref="TypeKind"/> or <see cref="ActiveKind"/>.</summary>
     public required string Kind { get; set; }
 
-    /// <summary><c>Type.field</c> or the type's name.</summary>
+    /// <summary><c>Type.field</c>, the type's name, or the plugin's.</summary>
     public required string Name { get; set; }
 
     /// <summary>The plugin's name.</summary>

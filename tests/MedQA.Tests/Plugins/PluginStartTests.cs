@@ -5,11 +5,12 @@ using MedQA.Tests.Support;
 namespace MedQA.Tests.Plugins;
 
 /// <summary>
-/// Clashes between plugins are decided by tenure, recorded in the database: the plugin that held a field or a type at
-/// the last start keeps it against a newcomer, even one whose name sorts first (fixture <c>tests/Fixtures/EarlyClash</c>,
-/// the plugin <c>a-causes</c>, which wants <c>Question.causes</c>).
+/// What a start remembers about plugins, in the database. Clashes between plugins are decided by tenure: the plugin
+/// that held a field or a type at the last start keeps it against a newcomer, even one whose name sorts first
+/// (fixture <c>tests/Fixtures/EarlyClash</c>, the plugin <c>a-causes</c>, which wants <c>Question.causes</c>). And a
+/// plugin active on a catalogue for the first time gets its values for the pages already imported.
 /// </summary>
-public sealed class PluginTenureTests : IDisposable
+public sealed class PluginStartTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("medqa-tenure-").FullName;
 
@@ -46,6 +47,24 @@ public sealed class PluginTenureTests : IDisposable
         // The same holder at the next start, though causes-summary is now the older plugin of the two by no measure.
         using var second = Host(database, plugins);
         Assert.Equal("a-causes", await CausesPluginAsync(second));
+    }
+
+    [Fact]
+    public async Task A_plugin_installed_on_a_catalogue_with_pages_serves_them_from_its_first_start()
+    {
+        var database = Database("installed.db");
+        var none = Directory.CreateTempSubdirectory("medqa-no-plugins-").FullName;
+        using (var before = Host(database, none)) // the sample page imported with no plugin installed
+        {
+            var body = await before.QueryAsync("{ plugins { name } }");
+            Assert.Empty(body["data"]!["plugins"]!.AsArray());
+        }
+
+        using var after = Host(database, FixturePlugins.Folder([]));
+
+        var question = (await after.QueryAsync("""{ question(slug: "facial-nerve-twitching") { causes { summary } treatments { summary } } }"""))["data"]!["question"]!;
+        Assert.StartsWith("Common causes", question["causes"]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(question["treatments"]);
     }
 
     private string Database(string name) => $"Data Source={Path.Combine(_folder, name)};Pooling=False";
