@@ -39,9 +39,11 @@ public static class DatabaseRegistration
             default:
                 SqliteLibrary.Configure();
                 var sqlite = SqliteConnection(connectionString);
+                services.AddSingleton<SqliteFileGuard>();
                 services.AddPooledDbContextFactory<SqliteMedQaDbContext>((sp, o) => o
                     .UseSqlite(sqlite, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                    .AddInterceptors(sp.GetServices<IInterceptor>()));
+                    .AddInterceptors(sp.GetServices<IInterceptor>())
+                    .AddInterceptors(sp.GetRequiredService<SqliteFileGuard>()));
                 services.AddSingleton<IDbContextFactory<MedQaDbContext>, ContextFactory<SqliteMedQaDbContext>>();
                 services.AddSingleton<IQuestionSearch, SqliteQuestionSearch>();
                 services.AddSingleton<IStatementInterrupt, SqliteStatementInterrupt>();

@@ -34,6 +34,7 @@ public static class DatabaseSetup
             {
                 // Readers never wait for the writer (an import) and the writer never waits for readers.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                services.GetService<SqliteFileGuard>()?.Arm();
             }
         }
         catch (Microsoft.Data.Sqlite.SqliteException e)

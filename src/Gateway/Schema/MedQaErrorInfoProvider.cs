@@ -29,6 +29,13 @@ public sealed partial class MedQaErrorInfoProvider(bool exposeDetails) : ErrorIn
         {
             info.Extensions["plugin"] = pluginError.Plugin;
         }
+        if (executionError is UnhandledError { InnerException: Data.DatabaseUnavailableException or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 14 } })
+        {
+            info.Extensions ??= new Dictionary<string, object?>();
+            info.Extensions["code"] = DatabaseUnavailable;
+            info.Message = "The catalogue cannot be read right now (its database is unavailable); try again shortly.";
+            return info;
+        }
         if (executionError is UnhandledError unhandled)
         {
             info.Extensions ??= new Dictionary<string, object?>();
@@ -44,6 +51,9 @@ public sealed partial class MedQaErrorInfoProvider(bool exposeDetails) : ErrorIn
         }
         return info;
     }
+
+    /// <summary>The database cannot be opened (its file is missing): a fault of the moment, not of the request.</summary>
+    public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
 
     // GraphQL.NET ends some hints with '?' and some (unknown arguments) without.
     [System.Text.RegularExpressions.GeneratedRegex(@"\s*Did you mean [^?\n]*\??")]

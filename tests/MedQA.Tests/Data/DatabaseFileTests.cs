@@ -1,0 +1,56 @@
+using MedQA.Plugins.Testing;
+using MedQA.Tests.Support;
+
+namespace MedQA.Tests.Data;
+
+/// <summary>
+/// The SQLite file moved away under a running gateway and put back: requests meanwhile get a clean
+/// <c>DATABASE_UNAVAILABLE</c>, no empty database is made in its place, and the gateway serves again once it is back.
+/// </summary>
+public sealed class DatabaseFileTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("medqa-file-").FullName;
+
+    [Fact]
+    public async Task A_database_file_moved_away_and_back_is_unavailable_meanwhile_and_served_again_after()
+    {
+        var file = Path.Combine(_folder, "medqa.db");
+        // No pooling: every request opens the file, as new connections do under load.
+        using var host = new MedQaFactory().WithSetting("ConnectionStrings:MedQA", $"Data Source={file};Pooling=False");
+        const string query = "{ questions(first: 1) { totalCount } }";
+        Assert.Equal(1, (await host.QueryAsync(query))["data"]!["questions"]!["totalCount"]!.GetValue<int>());
+
+        Move(file, file + ".away");
+        var meanwhile = await host.QueryAsync(query);
+        var created = File.Exists(file);
+        Move(file + ".away", file);
+        var after = await host.QueryAsync(query);
+
+        Assert.Equal("DATABASE_UNAVAILABLE", meanwhile.Code());
+        Assert.False(created, "an empty database was created where the catalogue was");
+        Assert.Equal(1, after["data"]!["questions"]!["totalCount"]!.GetValue<int>());
+    }
+
+    private static void Move(string from, string to)
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            if (File.Exists(from + suffix))
+            {
+                File.Move(from + suffix, to + suffix);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still held on a slow shutdown: the OS cleans its temp folder
+        }
+    }
+}
