@@ -20,6 +20,7 @@ public sealed class PluginCatalog : IDisposable
             try
             {
                 plugin.Services!.AddSingleton<IPluginStore>(new PluginStore(plugin.Name, contexts));
+                plugin.Services!.AddSingleton<IContentReader>(new ContentReader(contexts));
                 plugin.Services!.AddSingleton(host.GetRequiredService<ILoggerFactory>());
                 plugin.Services!.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
                 plugin.Provider = plugin.Services!.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

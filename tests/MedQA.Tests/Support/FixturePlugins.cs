@@ -1,7 +1,7 @@
 namespace MedQA.Tests.Support;
 
 /// <summary>
-/// A plugins folder holding the in-repo plugins, every fixture plugin (built apart from MedQA and copied in, as an
+/// A plugins folder holding the in-repo plugins, the fixture plugins (built apart from MedQA and copied in, as an
 /// operator would) and an assembly that is not one.
 /// </summary>
 public static class FixturePlugins

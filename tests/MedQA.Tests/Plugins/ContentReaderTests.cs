@@ -1,0 +1,54 @@
+namespace MedQA.Tests.Plugins;
+
+/// <summary>
+/// A plugin reads the content it extends through <c>IContentReader</c> (fixture <c>tests/Fixtures/ContentReading</c>:
+/// <c>Question.echo</c> gives the title, and the replies as items). The oracle is the core fields of the same
+/// question, asked through GraphQL.
+/// </summary>
+public sealed class ContentReaderTests(ContentReaderTests.Factory factory) : IClassFixture<ContentReaderTests.Factory>
+{
+    /// <summary>The fixture beside MedQA's own plugins, with a budget that a first, cold read (EF compiling its queries) fits in.</summary>
+    public sealed class Factory : MedQA.Tests.Support.MedQaFactory
+    {
+        public Factory()
+        {
+            WithPluginsFolder(MedQA.Tests.Support.FixturePlugins.Folder(["ContentReading"]));
+            WithSetting("MedQA:Plugins:TimeBudget", "00:00:10");
+        }
+    }
+
+    private const string Echo = "echo { heading summary items { title detail } }";
+
+    [Fact]
+    public async Task A_plugin_reads_the_question_its_section_extends_as_the_core_fields_give_it()
+    {
+        var body = await factory.QueryAsync($$"""
+            { question(slug: "facial-nerve-twitching") { title askedOn specialty { name } replies { body doctor { name } } article { sections { heading } } {{Echo}} } }
+            """);
+
+        var question = body["data"]!["question"]!;
+        var echo = question["echo"]!;
+        Assert.Equal(question["title"]!.GetValue<string>(), echo["heading"]!.GetValue<string>());
+        Assert.Equal(
+            $"asked {question["askedOn"]!.GetValue<string>()} in {question["specialty"]!["name"]!.GetValue<string>()}; {question["article"]!["sections"]!.AsArray().Count} article sections",
+            echo["summary"]!.GetValue<string>());
+        Assert.Equal(
+            question["replies"]!.AsArray().Select(r => (r!["doctor"]!["name"]!.GetValue<string>(), r["body"]!.GetValue<string>())),
+            echo["items"]!.AsArray().Select(i => (i!["title"]!.GetValue<string>(), i["detail"]!.GetValue<string>())));
+        Assert.NotEmpty(echo["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task What_a_plugin_reads_does_not_depend_on_what_the_query_selects()
+    {
+        var alone = await factory.QueryAsync($$"""{ question(slug: "facial-nerve-twitching") { {{Echo}} } }""");
+        var beside = await factory.QueryAsync($$"""{ question(slug: "facial-nerve-twitching") { title body replies { repliedOn } {{Echo}} } }""");
+        var inList = await factory.QueryAsync($$"""{ questions(first: 5) { nodes { slug {{Echo}} } } }""");
+
+        Assert.True(inList["errors"] is null, inList.ToJsonString());
+        Assert.True(alone["errors"] is null, alone.ToJsonString());
+        var echo = alone["data"]!["question"]!["echo"]!.ToJsonString();
+        Assert.Equal(echo, beside["data"]!["question"]!["echo"]!.ToJsonString());
+        Assert.Equal(echo, inList["data"]!["questions"]!["nodes"]!.AsArray().Single(n => n!["slug"]!.GetValue<string>() == "facial-nerve-twitching")!["echo"]!.ToJsonString());
+    }
+}
