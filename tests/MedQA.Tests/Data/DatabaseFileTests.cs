@@ -9,12 +9,12 @@ namespace MedQA.Tests.Data;
 /// </summary>
 public sealed class DatabaseFileTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("medqa-file-").FullName;
+    private readonly TempFolder _folder = new("medqa-file-");
 
     [Fact]
     public async Task A_database_file_moved_away_and_back_is_unavailable_meanwhile_and_served_again_after()
     {
-        var file = Path.Combine(_folder, "medqa.db");
+        var file = _folder.File("medqa.db");
         // No pooling: every request opens the file, as new connections do under load.
         using var host = new MedQaFactory().WithSetting("ConnectionStrings:MedQA", $"Data Source={file};Pooling=False");
         const string query = "{ questions(first: 1) { totalCount } }";
@@ -42,15 +42,5 @@ public sealed class DatabaseFileTests : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a file still held on a slow shutdown: the OS cleans its temp folder
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }

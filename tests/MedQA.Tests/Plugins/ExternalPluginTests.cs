@@ -11,14 +11,14 @@ namespace MedQA.Tests.Plugins;
 /// </summary>
 public sealed partial class ExternalPluginTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("medqa-external-").FullName;
+    private readonly TempFolder _folder = new("medqa-external-");
 
     [Fact]
     public async Task A_plugin_built_outside_the_repository_as_the_README_says_is_loaded_with_its_NuGet_dependency()
     {
         var readme = await File.ReadAllTextAsync(RepositoryRoot.File("README.md"));
         var section = readme[readme.IndexOf("### Build a plugin outside this repository", StringComparison.Ordinal)..];
-        var plugin = Directory.CreateDirectory(Path.Combine(_folder, "MarkdownNote")).FullName;
+        var plugin = Directory.CreateDirectory(_folder.File("MarkdownNote")).FullName;
         var files = FileBlock().Matches(section[..section.IndexOf("\n## ", StringComparison.Ordinal)]).ToList();
         Assert.Equal(["MarkdownNote.csproj", "nuget.config", "MarkdownNotePlugin.cs"], files.Select(f => f.Groups["name"].Value));
         foreach (var file in files)
@@ -27,19 +27,15 @@ public sealed partial class ExternalPluginTests : IDisposable
         }
 
         // The package cache is the test's own: a contracts package of the same version from an earlier build must not stand in.
-        var packages = Path.Combine(_folder, "packages");
-        await DotnetAsync(_folder, $"pack {RepositoryRoot.File("src", "Modules", "PluginContracts")} -c Release -o medqa-feed");
+        var packages = _folder.File("packages");
+        await DotnetAsync(_folder.Path, $"pack {RepositoryRoot.File("src", "Modules", "PluginContracts")} -c Release -o medqa-feed");
         await DotnetAsync(plugin, $"build -c Release -o out --packages {packages}");
-        var deployed = Path.Combine(_folder, "plugins", "MarkdownNote");
-        Directory.CreateDirectory(deployed);
-        foreach (var output in Directory.GetFiles(Path.Combine(plugin, "out")))
-        {
-            File.Copy(output, Path.Combine(deployed, Path.GetFileName(output)));
-        }
+        var deployed = _folder.File("plugins", "MarkdownNote");
+        FixturePlugins.CopyFolder(Path.Combine(plugin, "out"), deployed);
         Assert.True(File.Exists(Path.Combine(deployed, "Markdig.dll")), "the build output holds the plugin's NuGet dependency");
         Assert.False(File.Exists(Path.Combine(deployed, "GraphQL.dll")), "the build output holds no copy of the gateway's GraphQL.NET");
 
-        using var host = new MedQaFactory().WithPluginsFolder(Path.Combine(_folder, "plugins"));
+        using var host = new MedQaFactory().WithPluginsFolder(_folder.File("plugins"));
         var body = await host.QueryAsync("""{ question(slug: "facial-nerve-twitching") { note } plugins { name status } }""");
 
         Assert.Equal("<p>Ask <strong>your doctor</strong>.</p>", body["data"]!["question"]!["note"]!.GetValue<string>());
@@ -65,15 +61,5 @@ public sealed partial class ExternalPluginTests : IDisposable
     [GeneratedRegex(@"^```\w+ (?<name>[\w.]+)\n(?<text>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex FileBlock();
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a file still held on a slow shutdown: the OS cleans its temp folder
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }

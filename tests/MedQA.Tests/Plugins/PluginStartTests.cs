@@ -12,7 +12,7 @@ namespace MedQA.Tests.Plugins;
 /// </summary>
 public sealed class PluginStartTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("medqa-tenure-").FullName;
+    private readonly TempFolder _folder = new("medqa-tenure-");
 
     [Fact]
     public async Task A_newcomer_whose_name_sorts_first_does_not_take_a_field_its_holder_served()
@@ -53,7 +53,7 @@ public sealed class PluginStartTests : IDisposable
     public async Task A_plugin_installed_on_a_catalogue_with_pages_serves_them_from_its_first_start()
     {
         var database = Database("installed.db");
-        var none = Directory.CreateTempSubdirectory("medqa-no-plugins-").FullName;
+        var none = Directory.CreateDirectory(_folder.File("no-plugins")).FullName;
         using (var before = Host(database, none)) // the sample page imported with no plugin installed
         {
             var body = await before.QueryAsync("{ plugins { name } }");
@@ -67,7 +67,7 @@ public sealed class PluginStartTests : IDisposable
         Assert.NotNull(question["treatments"]);
     }
 
-    private string Database(string name) => $"Data Source={Path.Combine(_folder, name)};Pooling=False";
+    private string Database(string name) => $"Data Source={_folder.File(name)};Pooling=False";
 
     private static MedQaPluginHost Host(string database, string plugins) =>
         new MedQaFactory().WithPluginsFolder(plugins).WithSetting("ConnectionStrings:MedQA", database);
@@ -84,15 +84,5 @@ public sealed class PluginStartTests : IDisposable
         return body["data"]!["plugins"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == name)!;
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a file still held on a slow shutdown: the OS cleans its temp folder
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }

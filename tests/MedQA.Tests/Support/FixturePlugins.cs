@@ -25,7 +25,8 @@ public static class FixturePlugins
         return folder;
     }
 
-    private static void CopyFolder(string from, string to)
+    /// <summary>Copies a build output folder, as an operator deploys a plugin.</summary>
+    public static void CopyFolder(string from, string to)
     {
         if (!Directory.Exists(from))
         {
