@@ -6,12 +6,15 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace MedQA.Plugins.Testing;
 
 /// <summary>
 /// MedQA running inside a test with the plugins you name, on its own SQLite file (deleted on dispose), with no
-/// sample pages: import the pages your plugin needs, then query. It counts the SQL statements MedQA runs.
+/// sample pages: import the pages your plugin needs, then query. It counts the SQL statements MedQA runs. With the
+/// environment variable <c>MEDQA_TEST_POSTGRES</c> set to a PostgreSQL connection string whose user may create
+/// databases, it runs on PostgreSQL instead, on a database of its own (dropped on dispose).
 /// <code>
 /// using var host = new MedQaPluginHost().WithPluginAssembly(typeof(MyPlugin).Assembly.Location);
 /// await host.ImportAsync(File.ReadAllText("page.txt"));
@@ -24,6 +27,13 @@ public class MedQaPluginHost : WebApplicationFactory<Program>
     private readonly List<string> _assemblies = [];
     private readonly Dictionary<string, string?> _settings = [];
     private string? _pluginsFolder;
+    private string? _postgresDatabase;
+
+    /// <summary>The PostgreSQL server the tests run on (<c>MEDQA_TEST_POSTGRES</c>), or null for SQLite.</summary>
+    public static string? PostgresServer { get; } = Environment.GetEnvironmentVariable("MEDQA_TEST_POSTGRES") is { Length: > 0 } server ? server : null;
+
+    /// <summary>True when this host runs on PostgreSQL (<see cref="PostgresServer"/>), false on SQLite.</summary>
+    public static bool OnPostgres => PostgresServer is not null;
 
     /// <summary>Counts (and keeps the text of) every SQL statement MedQA runs.</summary>
     public SqlStatementCounter Sql { get; } = new();
@@ -80,7 +90,15 @@ public class MedQaPluginHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:MedQA", $"Data Source={Path.Combine(_folder, "medqa.db")};Pooling=False");
+        if (PostgresServer is { } server)
+        {
+            builder.UseSetting("MedQA:Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:MedQA", CreatePostgresDatabase(server));
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:MedQA", $"Data Source={Path.Combine(_folder, "medqa.db")};Pooling=False");
+        }
         builder.UseSetting("MedQA:Samples:ImportWhenEmpty", "false");
         builder.UseSetting("MedQA:Plugins:Path", _pluginsFolder ?? Directory.CreateDirectory(Path.Combine(_folder, "no-plugins")).FullName);
         for (var i = 0; i < _assemblies.Count; i++)
@@ -94,10 +112,31 @@ public class MedQaPluginHost : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(Sql));
     }
 
+    private string CreatePostgresDatabase(string server)
+    {
+        _postgresDatabase = "medqa_test_" + Guid.NewGuid().ToString("N");
+        using (var connection = new NpgsqlConnection(server))
+        {
+            connection.Open();
+            using var create = new NpgsqlCommand($"CREATE DATABASE \"{_postgresDatabase}\"", connection);
+            create.ExecuteNonQuery();
+        }
+        return new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }.ConnectionString;
+    }
+
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (_postgresDatabase is not null && PostgresServer is { } server)
+        {
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }.ConnectionString));
+            using var connection = new NpgsqlConnection(server);
+            connection.Open();
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+            drop.ExecuteNonQuery();
+            _postgresDatabase = null;
+        }
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -14,3 +14,12 @@ public sealed class SqlServerMedQaDbContext(DbContextOptions<SqlServerMedQaDbCon
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder) => ContentModules.ConfigureModel(modelBuilder);
 }
+
+/// <summary>
+/// The context for PostgreSQL, the database MedQA scales out on (several gateways on one database); its migrations
+/// are in Data/Migrations/Postgres.
+/// </summary>
+public sealed class PostgresMedQaDbContext(DbContextOptions<PostgresMedQaDbContext> options) : MedQaDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => ContentModules.ConfigureModel(modelBuilder);
+}

@@ -23,18 +23,26 @@ public static class DatabaseRegistration
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
         var connectionString = configuration.GetConnectionString("MedQA");
+        if (options.Provider is not DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException($"MedQA:Database:Provider is {options.Provider} but ConnectionStrings:MedQA is not set.");
+        }
         switch (options.Provider)
         {
             case DatabaseProvider.SqlServer:
-                if (string.IsNullOrWhiteSpace(connectionString))
-                {
-                    throw new InvalidOperationException("MedQA:Database:Provider is SqlServer but ConnectionStrings:MedQA is not set.");
-                }
                 services.AddPooledDbContextFactory<SqlServerMedQaDbContext>((sp, o) => o
                     .UseSqlServer(connectionString, sqlServer => sqlServer.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                     .AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<MedQaDbContext>, ContextFactory<SqlServerMedQaDbContext>>();
                 services.AddSingleton<IQuestionSearch, SqlServerQuestionSearch>();
+                break;
+            case DatabaseProvider.Postgres:
+                // A request's cancellation reaches the server through Npgsql (a cancel request per running statement).
+                services.AddPooledDbContextFactory<PostgresMedQaDbContext>((sp, o) => o
+                    .UseNpgsql(connectionString, postgres => postgres.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
+                services.AddSingleton<IDbContextFactory<MedQaDbContext>, ContextFactory<PostgresMedQaDbContext>>();
+                services.AddSingleton<IQuestionSearch, PostgresQuestionSearch>();
                 break;
             default:
                 SqliteLibrary.Configure();

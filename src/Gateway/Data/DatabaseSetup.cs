@@ -2,6 +2,8 @@ using MedQA.Gateway.Import;
 using MedQA.Kernel.Data;
 using MedQA.Questions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace MedQA.Gateway.Data;
 
@@ -20,6 +22,12 @@ public static class DatabaseSetup
         var where = Describe(db);
         try
         {
+            if (options.MigrateOnStart && db.Database.IsNpgsql())
+            {
+                // Npgsql reads the history table without asking whether it exists, and logs each read of a new
+                // database as a failed statement (npgsql/efcore.pg#3407): made first, it is there to read.
+                await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+            }
             var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Except(db.Database.GetMigrations()).ToList();
             if (unknown.Count > 0)
             {

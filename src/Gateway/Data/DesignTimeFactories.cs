@@ -16,3 +16,9 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
         new(new DbContextOptionsBuilder<SqlServerMedQaDbContext>()
             .UseSqlServer("Server=localhost;Database=MedQA;Integrated Security=true;TrustServerCertificate=true").Options);
 }
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresMedQaDbContext>
+{
+    public PostgresMedQaDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresMedQaDbContext>().UseNpgsql("Host=localhost;Database=medqa").Options);
+}

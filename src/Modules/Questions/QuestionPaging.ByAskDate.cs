@@ -48,12 +48,12 @@ public static partial class QuestionPaging
 
         public Func<MedQaDbContext, DateOnly, int, int, IAsyncEnumerable<Question>> OlderThan { get; } = EF.CompileAsyncQuery(
             (MedQaDbContext db, DateOnly askedOn, int id, int take) => db.Set<Question>().AsNoTracking()
-                .Where(q => q.AskedOn < askedOn || (q.AskedOn == askedOn && q.Id < id))
+                .Where(q => q.AskedOn <= askedOn && (q.AskedOn < askedOn || q.Id < id))
                 .OrderByDescending(q => q.AskedOn).ThenByDescending(q => q.Id).Take(take).Select(projection));
 
         public Func<MedQaDbContext, DateOnly, int, int, IAsyncEnumerable<Question>> NewerThan { get; } = EF.CompileAsyncQuery(
             (MedQaDbContext db, DateOnly askedOn, int id, int take) => db.Set<Question>().AsNoTracking()
-                .Where(q => q.AskedOn > askedOn || (q.AskedOn == askedOn && q.Id > id))
+                .Where(q => q.AskedOn >= askedOn && (q.AskedOn > askedOn || q.Id > id))
                 .OrderBy(q => q.AskedOn).ThenBy(q => q.Id).Take(take).Select(projection));
     }
 }

@@ -106,7 +106,11 @@ public static partial class QuestionPaging
         _ => questions.OrderByDescending(q => q.AskedOn).ThenByDescending(q => q.Id),
     };
 
-    /// <summary>The rows past the cursor in the scan's direction (SQLite seeks the index to it: DeepPageTests).</summary>
+    /// <summary>
+    /// The rows past the cursor in the scan's direction. The bound on the first key alone (<c>AskedOn &lt;= x AND
+    /// ...</c>) is what lets PostgreSQL seek the index to the cursor: with only the OR form it walked the index from its
+    /// start and filtered every row before the cursor. SQLite seeks with either form (DeepPageTests, on both).
+    /// </summary>
     private static IQueryable<Question> After(IQueryable<Question> questions, QuestionOrderField field, string[] cursor, bool descending, IResolveFieldContext context)
     {
         var id = IdOf(cursor, field, context);
@@ -114,13 +118,13 @@ public static partial class QuestionPaging
         {
             var title = cursor[1];
             return descending
-                ? questions.Where(q => string.Compare(q.Title, title) < 0 || (q.Title == title && q.Id < id))
-                : questions.Where(q => string.Compare(q.Title, title) > 0 || (q.Title == title && q.Id > id));
+                ? questions.Where(q => string.Compare(q.Title, title) <= 0 && (string.Compare(q.Title, title) < 0 || q.Id < id))
+                : questions.Where(q => string.Compare(q.Title, title) >= 0 && (string.Compare(q.Title, title) > 0 || q.Id > id));
         }
         var askedOn = AskDateOf(cursor, context);
         return descending
-            ? questions.Where(q => q.AskedOn < askedOn || (q.AskedOn == askedOn && q.Id < id))
-            : questions.Where(q => q.AskedOn > askedOn || (q.AskedOn == askedOn && q.Id > id));
+            ? questions.Where(q => q.AskedOn <= askedOn && (q.AskedOn < askedOn || q.Id < id))
+            : questions.Where(q => q.AskedOn >= askedOn && (q.AskedOn > askedOn || q.Id > id));
     }
 
     private static int IdOf(string[] cursor, QuestionOrderField field, IResolveFieldContext context) =>

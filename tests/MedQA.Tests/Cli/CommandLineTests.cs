@@ -1,7 +1,9 @@
+using MedQA.Tests.Support;
 using MedQA.Gateway.Cli;
 
 namespace MedQA.Tests.Cli;
 
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // the CLI started on SQLite files
 public sealed class CommandLineTests
 {
     [Fact]

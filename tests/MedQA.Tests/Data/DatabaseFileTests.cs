@@ -7,6 +7,7 @@ namespace MedQA.Tests.Data;
 /// The SQLite file moved away under a running gateway and put back: requests meanwhile get a clean
 /// <c>DATABASE_UNAVAILABLE</c>, no empty database is made in its place, and the gateway serves again once it is back.
 /// </summary>
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // a SQLite file moved away and back
 public sealed class DatabaseFileTests : IDisposable
 {
     private readonly TempFolder _folder = new("medqa-file-");

@@ -8,12 +8,15 @@ namespace MedQA.Tests.Data;
 
 /// <summary>
 /// One model, one migration set per provider. No SQL Server runs here, so its migrations are checked as the
-/// script they generate.
+/// script they generate; SQLite's and PostgreSQL's are run (MigratedSchemaTests, on each).
 /// </summary>
 public sealed class MigrationTests
 {
     private static SqlServerMedQaDbContext SqlServer() => new(new DbContextOptionsBuilder<SqlServerMedQaDbContext>()
         .UseSqlServer("Server=localhost;Database=MedQA;Integrated Security=true;TrustServerCertificate=true").Options);
+
+    private static PostgresMedQaDbContext Postgres() => new(new DbContextOptionsBuilder<PostgresMedQaDbContext>()
+        .UseNpgsql("Host=localhost;Database=medqa").Options);
 
     private static SqliteMedQaDbContext Sqlite() => new(new DbContextOptionsBuilder<SqliteMedQaDbContext>()
         .UseSqlite("Data Source=:memory:").Options);
@@ -32,6 +35,14 @@ public sealed class MigrationTests
         using var db = Sqlite();
         Assert.False(db.Database.HasPendingModelChanges(),
             "The model changed: dotnet ef migrations add <Name> --project src/Gateway --context SqliteMedQaDbContext --output-dir Data/Migrations/Sqlite");
+    }
+
+    [Fact]
+    public void The_PostgreSQL_migrations_are_up_to_date_with_the_model()
+    {
+        using var db = Postgres();
+        Assert.False(db.Database.HasPendingModelChanges(),
+            "The model changed: dotnet ef migrations add <Name> --project src/Gateway --context PostgresMedQaDbContext --output-dir Data/Migrations/Postgres");
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public sealed class QuestionPageProjectionTests(MedQaFactory factory) : IClassFi
         var body = await factory.QueryAsync("""{ question(slug: "facial-nerve-twitching") { title body } }""");
 
         Assert.StartsWith("Hello, about a month", body.Data()["question"]!["body"]!.GetValue<string>());
-        var sql = Assert.Single(factory.Sql.Commands);
+        var sql = Assert.Single(factory.Sql.RequestStatements());
         Assert.Contains(".\"Body\"", sql);
     }
 }

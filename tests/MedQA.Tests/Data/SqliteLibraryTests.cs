@@ -8,6 +8,7 @@ using SQLitePCL;
 
 namespace MedQA.Tests.Data;
 
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // the SQLite library MedQA loads
 public sealed class SqliteLibraryTests
 {
     [Fact]

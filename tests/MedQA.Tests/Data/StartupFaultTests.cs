@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace MedQA.Tests.Data;
 
 /// <summary>A database MedQA cannot use stops the start with one line that names it and what is wrong, and exit code 3.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // SQLite files that cannot be used (read-only, locked, not a database)
 public sealed class StartupFaultTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("medqa-startup-").FullName;

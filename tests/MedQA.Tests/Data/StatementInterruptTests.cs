@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MedQA.Tests.Data;
 
 /// <summary>A SQLite statement still running when its request is cancelled stops, instead of keeping a core busy.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // SQLite's statement interrupt
 public sealed class StatementInterruptTests
 {
     // Counts without end: SQLite runs it in one step, so only an interrupt stops it.

@@ -1,3 +1,4 @@
+using MedQA.Tests.Support;
 using System.Collections.Concurrent;
 using GraphQL;
 using GraphQL.Execution;
@@ -15,6 +16,7 @@ namespace MedQA.Tests.Differential;
 /// replays it.
 /// </summary>
 [Collection(DifferentialCatalogue.Collection)]
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // two executions compared on one SQLite catalogue (DifferentialCatalogue)
 public sealed class GeneratedOperationTests(DifferentialCatalogue catalogue)
 {
     private static int Setting(string name, int fallback) =>

@@ -1,3 +1,4 @@
+using MedQA.Tests.Support;
 using System.Text.Json.Nodes;
 
 namespace MedQA.Tests.Differential;
@@ -9,6 +10,7 @@ namespace MedQA.Tests.Differential;
 /// without errors.
 /// </summary>
 [Collection(DifferentialCatalogue.Collection)]
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // two executions compared on one SQLite catalogue (DifferentialCatalogue)
 public sealed class MetamorphicTests(DifferentialCatalogue catalogue)
 {
     private const int GeneratedSources = 150;

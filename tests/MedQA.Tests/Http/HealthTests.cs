@@ -19,13 +19,13 @@ public sealed class HealthTests
         var ready = await client.GetAsync("/health/ready");
         await using (var db = await contexts.CreateDbContextAsync())
         {
-            await db.Database.ExecuteSqlRawAsync("ALTER TABLE Questions RENAME TO QuestionsAway");
+            await db.Database.ExecuteSqlRawAsync("""ALTER TABLE "Questions" RENAME TO "QuestionsAway";""");
         }
         var gone = await client.GetAsync("/health/ready");
         var alive = await client.GetAsync("/health/live");
         await using (var db = await contexts.CreateDbContextAsync())
         {
-            await db.Database.ExecuteSqlRawAsync("ALTER TABLE QuestionsAway RENAME TO Questions");
+            await db.Database.ExecuteSqlRawAsync("""ALTER TABLE "QuestionsAway" RENAME TO "Questions";""");
         }
         var back = await client.GetAsync("/health/ready");
 

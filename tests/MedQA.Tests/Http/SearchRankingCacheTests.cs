@@ -50,7 +50,7 @@ public sealed class SearchRankingCacheTests(CatalogueFactory cached, UncachedCat
         await cached.Factory.QueryAsync(Page, new { q = "Stairs, KNEE!", n = 3 });
 
         Assert.True(pages.Count > 3);
-        Assert.Single(cached.Factory.Sql.Commands, c => c.Contains("bm25", StringComparison.Ordinal));
+        Assert.Single(cached.Factory.Sql.Commands, c => c.Contains(TestDatabase.Ranking, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class SearchRankingCacheTests(CatalogueFactory cached, UncachedCat
         await uncached.Factory.QueryAsync(Page, new { q = "stairs knee", n = 3 });
         await uncached.Factory.QueryAsync(Page, new { q = "stairs knee", n = 3 });
 
-        Assert.Equal(2, uncached.Factory.Sql.Commands.Count(c => c.Contains("bm25", StringComparison.Ordinal)));
+        Assert.Equal(2, uncached.Factory.Sql.Commands.Count(c => c.Contains(TestDatabase.Ranking, StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MedQA.Tests.Import;
 
 /// <summary>A bulk import tunes its SQLite connection while it runs; nothing of that may outlive it.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // SQLite's WAL checkpoints, pragmas and FTS5 segments
 public sealed class BulkImportTests : IDisposable
 {
     private readonly EmptyMedQaFactory _factory = new();

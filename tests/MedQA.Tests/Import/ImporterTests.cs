@@ -113,8 +113,13 @@ public sealed class ImporterTests : IDisposable
         await using (var db = await Db())
         {
             // Fails the page half-way: its question, doctor and specialty are written by then.
-            await db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER refuse BEFORE INSERT ON Replies WHEN NEW.Body = 'Refused.' BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END");
+            await db.Database.ExecuteSqlRawAsync(TestDatabase.OnPostgres
+                ? """
+                  CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+                  BEGIN IF NEW."Body" = 'Refused.' THEN RAISE EXCEPTION 'refused by a test trigger'; END IF; RETURN NEW; END $$;
+                  CREATE TRIGGER refuse BEFORE INSERT ON "Replies" FOR EACH ROW EXECUTE FUNCTION refuse();
+                  """
+                : "CREATE TRIGGER refuse BEFORE INSERT ON Replies WHEN NEW.Body = 'Refused.' BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END");
         }
         var refused = Write("b.txt", Pages.Minimal(title: "Itchy rash", specialty: "Dermatology", doctor: "Ada Refuser").Replace("Rest it for a week.", "Refused."));
         var errors = new StringWriter();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MedQA.Tests.Import;
 
 /// <summary>The importer keeps the full-text index equal to the pages' rows, page by page.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // SQLite's FTS5 index, its migrations and its source view
 public sealed class SearchIndexTests
 {
     [Fact]
@@ -40,6 +41,7 @@ public sealed class SearchIndexTests
 }
 
 /// <summary>Databases indexed before the index read its text from the rows ("SearchExternalContent") keep their search.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // SQLite's FTS5 index, its migrations and its source view
 public sealed class SearchIndexMigrationTests
 {
     [Fact]
@@ -62,6 +64,7 @@ public sealed class SearchIndexMigrationTests
 }
 
 /// <summary>The search view reads the same text in every SQLite the database may be opened with.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // SQLite's FTS5 index, its migrations and its source view
 public sealed class SearchSourceViewTests
 {
     [Fact]

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MedQA.Tests.Plugins;
 
 /// <summary>A plugin's stored values survive its being disabled, and pages imported without it can get them later.</summary>
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // gateways restarted on one SQLite file, read with SQLite directly
 public sealed class PluginDataTests : IDisposable
 {
     private const string Causes = "causes-summary";

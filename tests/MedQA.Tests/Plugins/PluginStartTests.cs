@@ -10,6 +10,7 @@ namespace MedQA.Tests.Plugins;
 /// (fixture <c>tests/Fixtures/EarlyClash</c>, the plugin <c>a-causes</c>, which wants <c>Question.causes</c>). And a
 /// plugin active on a catalogue for the first time gets its values for the pages already imported.
 /// </summary>
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // gateways restarted on one SQLite file
 public sealed class PluginStartTests : IDisposable
 {
     private readonly TempFolder _folder = new("medqa-tenure-");

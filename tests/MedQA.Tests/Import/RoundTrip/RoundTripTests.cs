@@ -13,6 +13,7 @@ namespace MedQA.Tests.Import.RoundTrip;
 /// the page format allows (<c>Pages/</c>), and a seeded generated catalogue (<c>MEDQA_ROUNDTRIP_PAGES</c>, 3,000 by
 /// default; <c>MEDQA_ROUNDTRIP_SEED</c>). Fields are read with plain SQL (<see cref="CatalogueRows"/>).
 /// </summary>
+[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // two catalogues compared as SQLite files (CatalogueRows)
 public sealed class RoundTripTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("medqa-roundtrip-").FullName;
