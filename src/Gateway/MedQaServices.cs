@@ -2,6 +2,7 @@ using MedQA.Gateway.Data;
 using MedQA.Gateway.Import;
 using MedQA.Gateway.Partners;
 using MedQA.Gateway.Plugins;
+using MedQA.Gateway.Replicas;
 using MedQA.Gateway.Schema;
 using MedQA.Gateway.Search;
 
@@ -9,7 +10,7 @@ namespace MedQA.Gateway;
 
 public static class MedQaServices
 {
-    /// <summary>Everything the gateway serves: database, content modules, GraphQL, importer.</summary>
+    /// <summary>Everything the gateway serves: database, content modules, GraphQL, importer, what replicas share.</summary>
     public static IServiceCollection AddMedQa(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment) =>
         services
             .AddMedQaDatabase(configuration)
@@ -17,6 +18,7 @@ public static class MedQaServices
             .AddContentModules()
             .AddMedQaPlugins(configuration)
             .AddMedQaPartners(configuration)
+            .AddMedQaReplicas(configuration)
             .AddMedQaGraphQL(configuration, environment)
             .AddPageImport();
 }

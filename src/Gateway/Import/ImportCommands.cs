@@ -22,10 +22,13 @@ internal sealed class ImportCommands : IDisposable
     private readonly PreparedCommand _index;
     private readonly PreparedCommand? _unindex;
 
-    public ImportCommands(MedQaDbContext db, IQuestionSearch search)
+    private readonly Replicas.ICatalogueChanges _changes;
+
+    public ImportCommands(MedQaDbContext db, IQuestionSearch search, Replicas.ICatalogueChanges changes)
     {
         _db = db;
         _search = search;
+        _changes = changes;
         var connection = db.Database.GetDbConnection();
         var questions = new TableSql(db, typeof(Question));
         _questionId = PreparedCommand.Create(connection,
@@ -107,8 +110,11 @@ internal sealed class ImportCommands : IDisposable
         }
     }
 
-    /// <summary>Tells search that the session committed: what it indexed is in the database now.</summary>
-    public void Committed() => _search.IndexChanged();
+    /// <summary>
+    /// Tells search, here and in every gateway the catalogue changes reach, that the session committed: what it
+    /// indexed is in the database now.
+    /// </summary>
+    public Task CommittedAsync(CancellationToken cancellationToken) => _changes.PublishAsync(Replicas.CatalogueChange.Content, cancellationToken);
 
     public void Dispose()
     {

@@ -46,7 +46,7 @@ public sealed partial class ImportSession
     {
         await Transaction.CommitAsync(cancellationToken);
         await Transaction.DisposeAsync();
-        _commands.Committed();
+        await _commands.CommittedAsync(cancellationToken);
         _written.Clear();
         _transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
     }
@@ -59,8 +59,8 @@ public sealed partial class ImportSession
     {
         await Transaction.CommitAsync(cancellationToken);
         await Transaction.DisposeAsync();
-        _commands.Committed();
         _transaction = null;
+        await _commands.CommittedAsync(cancellationToken);
         _written.Clear();
         if (_bulk)
         {

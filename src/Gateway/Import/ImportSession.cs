@@ -22,18 +22,19 @@ public sealed partial class ImportSession : IAsyncDisposable
     private IDbContextTransaction? _transaction;
     private SharedContent _shared;
 
-    private ImportSession(MedQaDbContext db, PluginCatalog plugins, IQuestionSearch search, ILogger logger, IDbContextTransaction transaction, SharedContent shared, bool bulk)
+    private ImportSession(MedQaDbContext db, PluginCatalog plugins, ImportCommands commands, ILogger logger, IDbContextTransaction transaction, SharedContent shared, bool bulk)
     {
         _bulk = bulk;
         _db = db;
         _plugins = plugins;
-        _commands = new ImportCommands(db, search);
+        _commands = commands;
         _logger = logger;
         _transaction = transaction;
         _shared = shared;
     }
 
-    internal static async Task<ImportSession> StartAsync(MedQaDbContext db, PluginCatalog plugins, IQuestionSearch search, ILogger logger, bool bulk, CancellationToken cancellationToken)
+    internal static async Task<ImportSession> StartAsync(
+        MedQaDbContext db, PluginCatalog plugins, IQuestionSearch search, Replicas.ICatalogueChanges changes, ILogger logger, bool bulk, CancellationToken cancellationToken)
     {
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         // Held open for the session: the prepared statements belong to this connection, and a transaction that
@@ -44,7 +45,7 @@ public sealed partial class ImportSession : IAsyncDisposable
             await BulkWriteSettings.ApplyAsync(db, cancellationToken);
         }
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        return new ImportSession(db, plugins, search, logger, transaction, await SharedContent.LoadAsync(db, cancellationToken), bulk);
+        return new ImportSession(db, plugins, new ImportCommands(db, search, changes), logger, transaction, await SharedContent.LoadAsync(db, cancellationToken), bulk);
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ namespace MedQA.Gateway.Import;
 /// Opens import sessions: pages are written in batches (one transaction per batch), each page whole or not at all, so
 /// each page is written whole or not at all, and a bad page never takes the rest of its batch with it.
 /// </summary>
-public sealed class PageImporter(IDbContextFactory<MedQaDbContext> contexts, PluginCatalog plugins, IQuestionSearch search, ILogger<PageImporter> logger)
+public sealed class PageImporter(
+    IDbContextFactory<MedQaDbContext> contexts, PluginCatalog plugins, IQuestionSearch search, Replicas.ICatalogueChanges changes, ILogger<PageImporter> logger)
 {
     /// <summary>
     /// Starts an import session. A <paramref name="bulk"/> session (many pages: files, generate) tunes its connection
@@ -20,7 +21,7 @@ public sealed class PageImporter(IDbContextFactory<MedQaDbContext> contexts, Plu
         var db = await contexts.CreateDbContextAsync(cancellationToken);
         try
         {
-            return await ImportSession.StartAsync(db, plugins, search, logger, bulk, cancellationToken);
+            return await ImportSession.StartAsync(db, plugins, search, changes, logger, bulk, cancellationToken);
         }
         catch
         {

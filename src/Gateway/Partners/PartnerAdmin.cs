@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MedQA.Gateway.Partners;
 
 /// <summary>Creates, lists and revokes partners and registers their documents (the <c>partners</c> verbs).</summary>
-public sealed class PartnerAdmin(IDbContextFactory<MedQaDbContext> contexts, PartnerDirectory directory, Schema.MedQaSchema schema)
+public sealed class PartnerAdmin(IDbContextFactory<MedQaDbContext> contexts, Replicas.ICatalogueChanges changes, Schema.MedQaSchema schema)
 {
     /// <summary>Creates a partner and returns its key: the only time the key is shown.</summary>
     public async Task<string> AddAsync(string name, IReadOnlyCollection<string> origins, CancellationToken cancellationToken = default)
@@ -26,7 +26,7 @@ public sealed class PartnerAdmin(IDbContextFactory<MedQaDbContext> contexts, Par
             Origins = string.Join(' ', origins.Select(o => o.TrimEnd('/'))),
         });
         await db.SaveChangesAsync(cancellationToken);
-        await directory.ReloadAsync(cancellationToken);
+        await changes.PublishAsync(Replicas.CatalogueChange.Partners, cancellationToken);
         return key;
     }
 
@@ -48,7 +48,7 @@ public sealed class PartnerAdmin(IDbContextFactory<MedQaDbContext> contexts, Par
         {
             throw new PartnerException($"no active partner named '{name}'");
         }
-        await directory.ReloadAsync(cancellationToken);
+        await changes.PublishAsync(Replicas.CatalogueChange.Partners, cancellationToken);
     }
 
     /// <summary>
@@ -85,7 +85,7 @@ public sealed class PartnerAdmin(IDbContextFactory<MedQaDbContext> contexts, Par
         db.AddRange(documents);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await directory.ReloadAsync(cancellationToken);
+        await changes.PublishAsync(Replicas.CatalogueChange.Partners, cancellationToken);
         return documents.Select(d => (d.Name, d.DocumentId)).ToList();
     }
 
@@ -151,7 +151,7 @@ public sealed class PartnerAdmin(IDbContextFactory<MedQaDbContext> contexts, Par
         await db.Set<PartnerDocument>().Where(d => d.PartnerId == partner.Id && ids.Contains(d.DocumentId)).ExecuteDeleteAsync(cancellationToken);
         db.AddRange(documents);
         await db.SaveChangesAsync(cancellationToken);
-        await directory.ReloadAsync(cancellationToken);
+        await changes.PublishAsync(Replicas.CatalogueChange.Partners, cancellationToken);
         return files.Zip(ids).ToList();
     }
 }

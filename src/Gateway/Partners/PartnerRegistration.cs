@@ -1,7 +1,9 @@
 using System.Threading.RateLimiting;
+using MedQA.Gateway.Replicas;
 using MedQA.Gateway.Schema;
 using MedQA.Kernel.Data;
 using Microsoft.EntityFrameworkCore;
+using StackExchange.Redis;
 
 namespace MedQA.Gateway.Partners;
 
@@ -13,7 +15,7 @@ public static class PartnerRegistration
         services.AddSingleton<PartnerDirectory>();
         services.AddHostedService<PartnerDirectoryRefresh>();
         services.AddSingleton(sp => new PartnerAdmin(
-            sp.GetRequiredService<IDbContextFactory<MedQaDbContext>>(), sp.GetRequiredService<PartnerDirectory>(), sp.GetRequiredService<MedQaSchema>()));
+            sp.GetRequiredService<IDbContextFactory<MedQaDbContext>>(), sp.GetRequiredService<ICatalogueChanges>(), sp.GetRequiredService<MedQaSchema>()));
         var partnerLimit = configuration.GetValue("MedQA:RateLimits:PartnerPerMinute", 1200);
         var publicLimit = configuration.GetValue("MedQA:RateLimits:PublicPerMinute", 600);
         services.AddRateLimiter(options =>
@@ -24,9 +26,14 @@ public static class PartnerRegistration
                 var partner = http.Request.Headers[PartnerKeys.Header] is { Count: > 0 } key
                     ? http.RequestServices.GetRequiredService<PartnerDirectory>().FindByKey(key.ToString())
                     : null;
-                return partner is not null
-                    ? RateLimitPartition.GetFixedWindowLimiter("partner:" + partner.Name, _ => Window(partnerLimit))
-                    : RateLimitPartition.GetFixedWindowLimiter("public:" + http.Connection.RemoteIpAddress, _ => Window(publicLimit));
+                var (partition, limit) = partner is not null
+                    ? ("partner:" + partner.Name, partnerLimit)
+                    : ("public:" + http.Connection.RemoteIpAddress, publicLimit);
+                // With Redis every gateway counts in one window per partition; without it, each process in its own.
+                return http.RequestServices.GetService<IConnectionMultiplexer>() is { } redis
+                    ? RateLimitPartition.Get(partition, key => new RedisWindowLimiter(
+                        redis, key, limit, TimeSpan.FromMinutes(1), new FixedWindowRateLimiter(Window(limit)), TimeProvider.System))
+                    : RateLimitPartition.GetFixedWindowLimiter(partition, _ => Window(limit));
             });
             options.OnRejected = async (context, cancellationToken) =>
             {
