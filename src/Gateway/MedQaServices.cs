@@ -5,6 +5,7 @@ using MedQA.Gateway.Plugins;
 using MedQA.Gateway.Replicas;
 using MedQA.Gateway.Schema;
 using MedQA.Gateway.Search;
+using MedQA.Gateway.Telemetry;
 
 namespace MedQA.Gateway;
 
@@ -19,6 +20,7 @@ public static class MedQaServices
             .AddMedQaPlugins(configuration)
             .AddMedQaPartners(configuration)
             .AddMedQaReplicas(configuration)
+            .AddMedQaTelemetry(configuration)
             .AddMedQaGraphQL(configuration, environment)
             .AddPageImport();
 }

@@ -15,6 +15,17 @@ if (CommandLine.IsCommand(args))
     // A verb's stdout is its result (a key printed once, the schema for a pipe): logs go to stderr.
     builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
 }
+else if (builder.Configuration.GetValue("MedQA:Logging:Json", builder.Environment.IsProduction()))
+{
+    // One JSON object per line, with the trace and span ids of the request it belongs to (as its spans carry).
+    builder.Logging.AddJsonConsole(options =>
+    {
+        options.IncludeScopes = true;
+        options.UseUtcTimestamp = true;
+        options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+    });
+    builder.Logging.Configure(options => options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+}
 builder.Services.AddMedQa(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

@@ -172,7 +172,11 @@ public sealed partial class Gateway : IDisposable
 
     private static ProcessStartInfo Start(string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Started in its folder, as an operator starts a build: its appsettings.json is read from the content root.
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(Dll)!,
+        };
         start.ArgumentList.Add(Dll);
         foreach (var argument in arguments)
         {

@@ -6,6 +6,7 @@ using GraphQLParser.Exceptions;
 using MedQA.Gateway.Limits;
 using MedQA.Gateway.Partners;
 using MedQA.Gateway.Schema;
+using MedQA.Gateway.Telemetry;
 using Microsoft.Net.Http.Headers;
 
 namespace MedQA.Gateway.Http;
@@ -87,6 +88,8 @@ public sealed class GraphQLHttpHandler(
                 $"A {operation.Operation.ToString().ToLowerInvariant()} cannot be sent with GET: send it with POST.");
             return;
         }
+        using var activity = MedQaTelemetry.StartOperation(request.OperationName, request.DocumentId);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
@@ -103,6 +106,7 @@ public sealed class GraphQLHttpHandler(
             },
             CancellationToken = http.RequestAborted,
         });
+        MedQaTelemetry.EndOperation(activity, result.Operation?.Name?.StringValue ?? request.OperationName, started, result.Errors is { Count: > 0 });
         await responses.ResultAsync(http, mediaType, result, cacheable: isGet);
     }
 

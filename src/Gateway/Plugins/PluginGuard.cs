@@ -70,6 +70,7 @@ public sealed class PluginGuard : IDisposable
             // Spent by its earlier calls in this request: not called again, not held against it.
             throw Fault(PluginError.Timeout, null, new PluginError(_plugin.Name, PluginError.Timeout, TimeoutMessage(budgets)));
         }
+        using var activity = Telemetry.MedQaTelemetry.StartPluginCall(_plugin.Name);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(Budget, remaining);
         try
@@ -135,6 +136,11 @@ public sealed class PluginGuard : IDisposable
 
     private PluginError Fault(string code, Exception? exception, PluginError error)
     {
+        if (System.Diagnostics.Activity.Current is { } span && span.Source == Telemetry.MedQaTelemetry.Source
+            && span.GetTagItem("medqa.plugin") as string == _plugin.Name)
+        {
+            span.SetStatus(System.Diagnostics.ActivityStatusCode.Error, code);
+        }
         switch (code)
         {
             case PluginError.Timeout:
