@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace MedQA.Benchmarks;
 
-internal sealed record BenchOptions(int Questions, int Seed, int Seconds, int Rounds, int Warmup, int Connections)
+internal sealed record BenchOptions(int Questions, int Seed, int Seconds, int Rounds, int Warmup, int Connections, string? Postgres = null)
 {
 #if DEBUG
     public const string Configuration = "Debug";
@@ -17,7 +17,8 @@ internal sealed record BenchOptions(int Questions, int Seed, int Seconds, int Ro
             var at = Array.IndexOf(args, name);
             return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
         }
-        return new BenchOptions(Value("--questions", 100_000), Value("--seed", 42), Value("--seconds", 20), Math.Max(1, Value("--rounds", 4)), Math.Max(10, Value("--warmup", 10)), Value("--connections", 16));
+        var postgres = Array.IndexOf(args, "--postgres") is var at && at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        return new BenchOptions(Value("--questions", 100_000), Value("--seed", 42), Value("--seconds", 20), Math.Max(1, Value("--rounds", 4)), Math.Max(10, Value("--warmup", 10)), Value("--connections", 16), postgres);
     }
 
     public static string RepositoryRoot()

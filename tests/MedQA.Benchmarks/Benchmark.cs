@@ -18,15 +18,18 @@ internal static class Benchmark
         var gateway = Path.Combine(root, "src", "Gateway", "bin", BenchOptions.Configuration, "net10.0", "MedQA.Gateway.dll");
         var data = Directory.CreateDirectory(Path.Combine(root, "data", "bench")).FullName;
         var database = Path.Combine(data, $"medqa-{options.Questions}-{options.Seed}.db");
-        var connection = $"Data Source={database}";
-        Console.WriteLine($"MedQA benchmark: {options.Questions} questions (seed {options.Seed}), wrk -t2 -c{options.Connections}, {options.Warmup} s warm-up + {options.Seconds} s per operation in {options.Rounds} alternating rounds, {BenchOptions.Configuration} build");
+        var provider = options.Postgres is null ? "Sqlite" : "Postgres";
+        Console.WriteLine($"MedQA benchmark: {options.Questions} questions (seed {options.Seed}) on {provider}, wrk -t2 -c{options.Connections}, {options.Warmup} s warm-up + {options.Seconds} s per operation in {options.Rounds} alternating rounds, {BenchOptions.Configuration} build");
 
-        await Server.EnsureCatalogueAsync(gateway, database, options);
+        var connection = options.Postgres is { } postgres
+            ? await Server.EnsurePostgresCatalogueAsync(gateway, postgres, options)
+            : await Server.EnsureCatalogueAsync(gateway, database, options);
 
         Server.EnsurePortFree(5301);
         Server.EnsurePortFree(5302);
-        var server = Server.Start(gateway, "--urls http://127.0.0.1:5301", connection, Server.Unthrottled);
-        var hand = HandWrittenHost.Build(connection, "http://127.0.0.1:5302");
+        var server = Server.Start(gateway, "--urls http://127.0.0.1:5301", connection,
+            new Dictionary<string, string>(Server.Unthrottled) { ["MedQA__Database__Provider"] = provider });
+        var hand = HandWrittenHost.Build(connection, "http://127.0.0.1:5302", provider);
         await hand.StartAsync();
         using var http = new HttpClient();
         await Server.WaitAsync(http, "http://127.0.0.1:5301/graphql?query=%7B__typename%7D");

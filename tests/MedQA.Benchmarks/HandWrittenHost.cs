@@ -5,10 +5,11 @@ namespace MedQA.Benchmarks;
 /// <summary>The hand-written endpoints' own minimal API host, on MedQA's database registration and the same file.</summary>
 internal static class HandWrittenHost
 {
-    public static WebApplication Build(string connection, string url)
+    public static WebApplication Build(string connection, string url, string provider = "Sqlite")
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration["ConnectionStrings:MedQA"] = connection;
+        builder.Configuration["MedQA:Database:Provider"] = provider;
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddMedQaDatabase(builder.Configuration);
         var app = builder.Build();

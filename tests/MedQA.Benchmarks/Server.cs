@@ -66,12 +66,55 @@ internal static class Server
         ["MedQA__RateLimits__PartnerPerMinute"] = "100000000", ["MedQA__RateLimits__PublicPerMinute"] = "100000000",
     };
 
-    public static async Task EnsureCatalogueAsync(string gateway, string database, BenchOptions options)
+    /// <summary>The SQLite catalogue's connection string, generated into the file the first time.</summary>
+    public static async Task<string> EnsureCatalogueAsync(string gateway, string database, BenchOptions options)
     {
         if (!File.Exists(database))
         {
             Console.WriteLine($"Generating the catalogue into {database} (once; reused by later runs)...");
             await Run(gateway, $"generate --questions {options.Questions} --seed {options.Seed} \"--ConnectionStrings:MedQA=Data Source={database}\"", quiet: false);
+        }
+        return $"Data Source={database}";
+    }
+
+    /// <summary>
+    /// The PostgreSQL catalogue's connection string: the database <c>medqa_bench_{questions}_{seed}</c> on the server,
+    /// generated the first time (made again when an earlier generation did not finish).
+    /// </summary>
+    public static async Task<string> EnsurePostgresCatalogueAsync(string gateway, string server, BenchOptions options)
+    {
+        var name = $"medqa_bench_{options.Questions}_{options.Seed}";
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        await using var admin = new Npgsql.NpgsqlConnection(server);
+        await admin.OpenAsync();
+        await using (var exists = new Npgsql.NpgsqlCommand($"SELECT count(*) FROM pg_database WHERE datname = '{name}'", admin))
+        {
+            if ((long)(await exists.ExecuteScalarAsync())! == 1 && await QuestionCountAsync(connection) == options.Questions)
+            {
+                return connection;
+            }
+        }
+        Console.WriteLine($"Generating the catalogue into the PostgreSQL database {name} (once; reused by later runs)...");
+        await using (var create = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE); CREATE DATABASE \"{name}\"", admin))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+        await Run(gateway, $"generate --questions {options.Questions} --seed {options.Seed} --MedQA:Database:Provider=Postgres \"--ConnectionStrings:MedQA={connection}\"", quiet: false);
+        return connection;
+    }
+
+    private static async Task<long> QuestionCountAsync(string connection)
+    {
+        try
+        {
+            await using var db = new Npgsql.NpgsqlConnection(connection);
+            await db.OpenAsync();
+            await using var count = new Npgsql.NpgsqlCommand("""SELECT count(*) FROM "Questions" """, db);
+            return (long)(await count.ExecuteScalarAsync())!;
+        }
+        catch (Npgsql.PostgresException)
+        {
+            return -1; // not migrated
         }
     }
 

@@ -23,6 +23,7 @@ internal sealed class ImportCommands : IDisposable
     private readonly PreparedCommand? _unindex;
 
     private readonly Replicas.ICatalogueChanges _changes;
+    private readonly DbBatch? _pending;
 
     public ImportCommands(MedQaDbContext db, IQuestionSearch search, Replicas.ICatalogueChanges changes)
     {
@@ -30,6 +31,9 @@ internal sealed class ImportCommands : IDisposable
         _search = search;
         _changes = changes;
         var connection = db.Database.GetDbConnection();
+        // A server database is a round trip away: a page's rows (replies, article, sections, teasers, FAQ links, plugin
+        // values, its index entry) go in one batch. SQLite is in the process, where a statement costs no trip.
+        _pending = connection is not Microsoft.Data.Sqlite.SqliteConnection && connection.CanCreateBatch ? connection.CreateBatch() : null;
         var questions = new TableSql(db, typeof(Question));
         _questionId = PreparedCommand.Create(connection,
             $"SELECT {questions.Column("Id")} FROM {questions.Name} WHERE {questions.Column(nameof(Question.Title))} = @p0 " +
@@ -43,9 +47,33 @@ internal sealed class ImportCommands : IDisposable
     private DbTransaction Transaction => _db.Database.CurrentTransaction?.GetDbTransaction()
         ?? throw new InvalidOperationException("An import writes inside its session's transaction.");
 
+    /// <summary>
+    /// Runs the inserts waiting in the batch. Every other statement runs after it (reads must see the rows, a failure
+    /// must be the page's that made it), and a page ends with it (<see cref="IndexAsync"/>).
+    /// </summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_pending is { BatchCommands.Count: > 0 })
+        {
+            _pending.Transaction = Transaction;
+            try
+            {
+                await _pending.ExecuteNonQueryAsync(cancellationToken);
+            }
+            finally
+            {
+                _pending.BatchCommands.Clear();
+            }
+        }
+    }
+
+    /// <summary>Forgets the inserts waiting in the batch (their transaction was rolled back).</summary>
+    public void DiscardPending() => _pending?.BatchCommands.Clear();
+
     /// <summary>The id of the question with this identity (title, asker alias, ask date), or 0.</summary>
     public async Task<int> QuestionIdAsync(ParsedPage page, CancellationToken cancellationToken)
     {
+        await FlushAsync(cancellationToken);
         _questionId.Set(0, page.Title);
         _questionId.Set(1, page.Asker.Alias);
         _questionId.Set(2, page.AskedOn);
@@ -54,16 +82,28 @@ internal sealed class ImportCommands : IDisposable
 
     public async Task<bool> SlugTakenAsync(string slug, CancellationToken cancellationToken)
     {
+        await FlushAsync(cancellationToken);
         _slugTaken.Set(0, slug);
         return await _slugTaken.ScalarAsync(Transaction, cancellationToken) is not null;
     }
 
-    public Task InsertAsync<T>(T row, CancellationToken cancellationToken) where T : class =>
-        Inserter<T>(returnKey: false).InsertAsync(row, Transaction, cancellationToken);
+    /// <summary>Inserts a row: at once on SQLite, with the page's batch on a server database.</summary>
+    public Task InsertAsync<T>(T row, CancellationToken cancellationToken) where T : class
+    {
+        if (_pending is null)
+        {
+            return Inserter<T>(returnKey: false).InsertAsync(row, Transaction, cancellationToken);
+        }
+        Inserter<T>(returnKey: false).AddTo(_pending, row);
+        return Task.CompletedTask;
+    }
 
     /// <summary>Inserts a row and returns its generated key.</summary>
-    public Task<int> InsertReturningKeyAsync<T>(T row, CancellationToken cancellationToken) where T : class =>
-        Inserter<T>(returnKey: true).InsertAsync(row, Transaction, cancellationToken);
+    public async Task<int> InsertReturningKeyAsync<T>(T row, CancellationToken cancellationToken) where T : class
+    {
+        await FlushAsync(cancellationToken);
+        return await Inserter<T>(returnKey: true).InsertAsync(row, Transaction, cancellationToken);
+    }
 
     private RowInserter<T> Inserter<T>(bool returnKey) where T : class
     {
@@ -79,23 +119,38 @@ internal sealed class ImportCommands : IDisposable
 
     private int _indexed;
 
-    /// <summary>Indexes a question's text as its rows now are (<see cref="IQuestionSearch.IndexCommand"/>).</summary>
-    public Task IndexAsync(int questionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Indexes a question's text as its rows now are (<see cref="IQuestionSearch.IndexCommand"/>): the last statement
+    /// of a page, sent with the page's batch.
+    /// </summary>
+    public async Task IndexAsync(int questionId, CancellationToken cancellationToken)
     {
         _indexed++;
-        _index.Set(0, questionId);
-        return _index.ExecuteAsync(Transaction, cancellationToken);
+        if (_pending is null)
+        {
+            _index.Set(0, questionId);
+            await _index.ExecuteAsync(Transaction, cancellationToken);
+            return;
+        }
+        var index = _pending.CreateBatchCommand();
+        index.CommandText = _search.IndexCommand;
+        var id = index.CreateParameter();
+        id.ParameterName = "@id";
+        id.Value = questionId;
+        index.Parameters.Add(id);
+        _pending.BatchCommands.Add(index);
+        await FlushAsync(cancellationToken);
     }
 
     /// <summary>Removes a question's indexed text before its rows change (<see cref="IQuestionSearch.UnindexCommand"/>).</summary>
-    public Task UnindexAsync(int questionId, CancellationToken cancellationToken)
+    public async Task UnindexAsync(int questionId, CancellationToken cancellationToken)
     {
-        if (_unindex is null)
+        await FlushAsync(cancellationToken);
+        if (_unindex is not null)
         {
-            return Task.CompletedTask;
+            _unindex.Set(0, questionId);
+            await _unindex.ExecuteAsync(Transaction, cancellationToken);
         }
-        _unindex.Set(0, questionId);
-        return _unindex.ExecuteAsync(Transaction, cancellationToken);
     }
 
     /// <summary>
@@ -123,5 +178,6 @@ internal sealed class ImportCommands : IDisposable
             command.Dispose();
         }
         _unindex?.Dispose();
+        _pending?.Dispose();
     }
 }

@@ -15,6 +15,7 @@ public sealed partial class ImportSession
     {
         await Transaction.RollbackAsync(CancellationToken.None);
         await Transaction.DisposeAsync();
+        _commands.DiscardPending(); // the failed page's rows, if it failed before sending them
         _db.ChangeTracker.Clear();
         _transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
         _shared = await SharedContent.LoadAsync(_db, cancellationToken); // forget what the rolled-back pages added
@@ -44,6 +45,7 @@ public sealed partial class ImportSession
     /// <summary>Commits what was imported so far and goes on in a new transaction.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
+        await _commands.FlushAsync(cancellationToken);
         await Transaction.CommitAsync(cancellationToken);
         await Transaction.DisposeAsync();
         await _commands.CommittedAsync(cancellationToken);
@@ -57,6 +59,7 @@ public sealed partial class ImportSession
     /// </summary>
     public async Task FinishAsync(CancellationToken cancellationToken = default)
     {
+        await _commands.FlushAsync(cancellationToken);
         await Transaction.CommitAsync(cancellationToken);
         await Transaction.DisposeAsync();
         _transaction = null;
