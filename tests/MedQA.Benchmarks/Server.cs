@@ -99,6 +99,7 @@ internal static class Server
         {
             await create.ExecuteNonQueryAsync();
         }
+        Npgsql.NpgsqlConnection.ClearAllPools(); // the count above left a connection to the dropped database in the pool
         await Run(gateway, $"generate --questions {options.Questions} --seed {options.Seed} --MedQA:Database:Provider=Postgres \"--ConnectionStrings:MedQA={connection}\"", quiet: false);
         return connection;
     }
