@@ -33,6 +33,24 @@ public sealed class ReplicaTests(ReplicaPair pair) : IClassFixture<ReplicaPair>
     }
 
     [Fact]
+    public async Task A_kept_GET_answer_is_shared_and_dropped_by_an_import_on_both_gateways()
+    {
+        var url = "/graphql?query=" + Uri.EscapeDataString("{ questions(first: 3) { nodes { title } } }");
+        var before = await pair.A.Client.GetStringAsync(new Uri(pair.A.Address, url));
+        Assert.Equal(before, await pair.B.Client.GetStringAsync(new Uri(pair.B.Address, url)));
+        var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(Environment.GetEnvironmentVariable("MEDQA_TEST_REDIS")!);
+        Assert.NotEmpty(redis.GetServers()[0].Keys(pattern: "medqa:answers:*")); // kept in Redis for every gateway
+
+        await pair.CliAsync("import", pair.PageFolder("leopard", Page("Spotted leopard rash")));
+
+        var fresh = await WithinAsync(Second, async () =>
+            (await pair.A.Client.GetStringAsync(new Uri(pair.A.Address, url))).Contains("Spotted leopard rash", StringComparison.Ordinal)
+            && (await pair.B.Client.GetStringAsync(new Uri(pair.B.Address, url))).Contains("Spotted leopard rash", StringComparison.Ordinal));
+        Assert.True(fresh, "both gateways answer the import within a second, not their kept answer");
+        Assert.DoesNotContain("Spotted leopard rash", before);
+    }
+
+    [Fact]
     public async Task A_partners_rate_limit_holds_across_both_gateways_together()
     {
         await UntilWellInsideAMinuteAsync(); // everything below counts in one minute's window

@@ -18,7 +18,7 @@ namespace MedQA.Gateway.Http;
 /// </summary>
 public sealed class GraphQLHttpHandler(
     IDocumentExecuter<MedQaSchema> executer, IGraphQLSerializer serializer, DocumentCache documents,
-    GraphQLLimits limits, PartnerDirectory partners, GraphQLResponseWriter responses)
+    GraphQLLimits limits, PartnerDirectory partners, GraphQLResponseWriter responses, AnswerCache answers)
 {
     public const string PartnerKey = "partner";
 
@@ -88,6 +88,12 @@ public sealed class GraphQLHttpHandler(
                 $"A {operation.Operation.ToString().ToLowerInvariant()} cannot be sent with GET: send it with POST.");
             return;
         }
+        var answerKey = isGet && answers.Enabled ? AnswerCache.Key(mediaType, partner, request, http.Request.Query["variables"].ToString()) : null;
+        if (answerKey is not null && await answers.GetAsync(answerKey, http.RequestAborted) is { } kept)
+        {
+            await responses.CachedAsync(http, mediaType, kept);
+            return;
+        }
         using var activity = MedQaTelemetry.StartOperation(request.OperationName, request.DocumentId);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await executer.ExecuteAsync(new ExecutionOptions
@@ -107,7 +113,10 @@ public sealed class GraphQLHttpHandler(
             CancellationToken = http.RequestAborted,
         });
         MedQaTelemetry.EndOperation(activity, result.Operation?.Name?.StringValue ?? request.OperationName, started, result.Errors is { Count: > 0 });
-        await responses.ResultAsync(http, mediaType, result, cacheable: isGet);
+        if (await responses.ResultAsync(http, mediaType, result, cacheable: isGet, keep: answerKey is not null) is { } answer)
+        {
+            await answers.SetAsync(answerKey!, answer, CancellationToken.None);
+        }
     }
 
     /// <summary>

@@ -25,7 +25,11 @@ public sealed class GraphQLResponseWriter(IGraphQLTextSerializer serializer, Gra
         return WriteAsync(http, mediaType, new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] });
     }
 
-    public async Task ResultAsync(HttpContext http, string mediaType, ExecutionResult result, bool cacheable)
+    /// <summary>
+    /// Sends an execution's answer; returns it as a shared cache may keep it (with <paramref name="keep"/>, when the
+    /// answer is cacheable), else null.
+    /// </summary>
+    public async Task<CachedAnswer?> ResultAsync(HttpContext http, string mediaType, ExecutionResult result, bool cacheable, bool keep = false)
     {
         if (!result.Executed && result.Errors is { Count: > 0 } errors && errors.Count > limits.MaxValidationErrors)
         {
@@ -47,27 +51,43 @@ public sealed class GraphQLResponseWriter(IGraphQLTextSerializer serializer, Gra
         {
             await ErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, LimitCodes.ResponseTooLarge,
                 $"The answer is {body.Length:N0} bytes; at most {limits.MaxResponseBytes:N0} are sent (MedQA:GraphQL:MaxResponseBytes): ask for fewer items or fields.");
-            return;
+            return null;
         }
         if (!cacheable || !result.Executed || result.Errors is { Count: > 0 })
         {
             http.Response.Headers.CacheControl = "no-store";
+            await WriteBodyAsync(http, mediaType, body);
+            return null;
         }
-        else
+        var etag = $"\"{Base64Url.EncodeToString(SHA256.HashData(body.Span))}\"";
+        var maxAge = http.RequestServices.GetRequiredService<CacheHint>().MaxAgeSeconds;
+        var kept = keep && maxAge > 0 ? new CachedAnswer(body.ToArray(), etag, maxAge) : null; // before any await (see WriteBodyAsync)
+        await CacheableAsync(http, mediaType, body, etag, maxAge);
+        return kept;
+    }
+
+    /// <summary>Sends a kept answer again, with the headers and the 304 it had the first time.</summary>
+    public Task CachedAsync(HttpContext http, string mediaType, CachedAnswer answer) =>
+        CacheableAsync(http, mediaType, answer.Body, answer.ETag, answer.MaxAgeSeconds);
+
+    private static async Task CacheableAsync(HttpContext http, string mediaType, ReadOnlyMemory<byte> body, string etag, int maxAge)
+    {
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.CacheControl = maxAge > 0 ? $"public, max-age={maxAge}" : "no-cache";
+        // A copy made for a request without Origin (no CORS headers) must not be what a shared cache gives a browser;
+        // with an Origin, the CORS middleware adds it.
+        http.Response.Headers.Append("Vary", http.Request.Headers.Origin.Count > 0 ? $"Accept, {PartnerKeys.Header}" : $"Accept, {PartnerKeys.Header}, Origin");
+        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
         {
-            var etag = $"\"{Base64Url.EncodeToString(SHA256.HashData(body.Span))}\"";
-            var maxAge = http.RequestServices.GetRequiredService<CacheHint>().MaxAgeSeconds;
-            http.Response.Headers.ETag = etag;
-            http.Response.Headers.CacheControl = maxAge > 0 ? $"public, max-age={maxAge}" : "no-cache";
-            // A copy made for a request without Origin (no CORS headers) must not be what a shared cache gives a browser;
-            // with an Origin, the CORS middleware adds it.
-            http.Response.Headers.Append("Vary", http.Request.Headers.Origin.Count > 0 ? $"Accept, {PartnerKeys.Header}" : $"Accept, {PartnerKeys.Header}, Origin");
-            if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
-            {
-                http.Response.StatusCode = StatusCodes.Status304NotModified;
-                return;
-            }
+            http.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
         }
+        await WriteBodyAsync(http, mediaType, body);
+    }
+
+    private static async Task WriteBodyAsync(HttpContext http, string mediaType, ReadOnlyMemory<byte> body)
+    {
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
         http.Response.ContentLength = body.Length;
         http.Response.BodyWriter.Write(body.Span); // copied before any await: a direct body lives in this thread's buffer

@@ -25,8 +25,8 @@ public interface ICatalogueChanges
     Task PublishAsync(CatalogueChange change, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Applies a change to this process: the search rankings forget, the partner directory reloads.</summary>
-public sealed class CatalogueChangeHandler(IQuestionSearch search, PartnerDirectory directory, ILogger<CatalogueChangeHandler> logger)
+/// <summary>Applies a change to this process: search rankings and kept answers are dropped, the partner directory reloads.</summary>
+public sealed class CatalogueChangeHandler(IQuestionSearch search, Http.AnswerCache answers, PartnerDirectory directory, ILogger<CatalogueChangeHandler> logger)
 {
     public async Task ApplyAsync(CatalogueChange change, CancellationToken cancellationToken = default)
     {
@@ -34,6 +34,7 @@ public sealed class CatalogueChangeHandler(IQuestionSearch search, PartnerDirect
         {
             case CatalogueChange.Content:
                 search.IndexChanged();
+                await answers.ContentChangedAsync();
                 break;
             case CatalogueChange.Partners:
                 try

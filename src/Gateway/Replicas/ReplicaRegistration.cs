@@ -7,7 +7,8 @@ public static class ReplicaRegistration
 {
     /// <summary>
     /// What several gateways on one database share through Redis when <c>ConnectionStrings:Redis</c> is set: catalogue
-    /// changes (pub/sub), rate limits (one window per partition, PartnerRegistration) and a readiness check. Without it
+    /// changes (pub/sub), rate limits (one window per partition, PartnerRegistration), kept GET answers (the answer
+    /// cache's second level) and a readiness check. Without it
     /// every process works alone, as one machine does.
     /// </summary>
     public static IServiceCollection AddMedQaReplicas(this IServiceCollection services, IConfiguration configuration)
@@ -27,6 +28,7 @@ public static class ReplicaRegistration
         options.ClientName ??= "medqa-" + Environment.MachineName + "-" + Environment.ProcessId;
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
         services.AddSingleton<ICatalogueChanges, RedisCatalogueChanges>();
+        services.AddSingleton<Microsoft.Extensions.Caching.Distributed.IDistributedCache, RedisAnswerStore>();
         services.AddHostedService<CatalogueChangeSubscription>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         return services;

@@ -49,6 +49,9 @@ public static class GraphQLRegistration
             }
         });
         services.AddSingleton<GraphQLHttpHandler>().AddSingleton<GraphQLResponseWriter>().AddSingleton<ClientErrorLog>();
+        // Kept GET answers: in the process, and in Redis when it is configured (ReplicaRegistration adds it as L2).
+        services.AddHybridCache(options => options.MaximumPayloadBytes = configuration.GetValue("MedQA:GraphQL:MaxResponseBytes", 8 * 1024 * 1024) + 1024);
+        services.AddSingleton<AnswerCache>();
         services.AddSingleton(CorsOrigins.From(configuration, environment));
         services.AddCors();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
