@@ -6,60 +6,100 @@ namespace MedQA.Benchmarks;
 
 /// <summary>
 /// Drives a mix of partner GETs, public queries and hostile requests at a running MedQA for a few minutes, then
-/// reports req/s, p99, the 5xx count (target 0) and the server's peak memory.
+/// reports req/s, p99, the 5xx count (target 0) and the server's peak memory. With <c>--postgres</c> and
+/// <c>--redis</c> it runs two gateways on one database and one Redis, each under its own wrk.
 /// </summary>
 internal static class Soak
 {
     public static async Task<int> RunAsync(BenchOptions options, string[] args)
     {
         Wrk.EnsureInstalled();
-        Server.EnsurePortFree(5401);
         var minutes = args.SkipWhile(a => a != "--minutes").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(3);
+        var redis = args.SkipWhile(a => a != "--redis").Skip(1).FirstOrDefault();
+        // Two gateways (--replicas N) on one PostgreSQL and one Redis, each with its own wrk; else one gateway.
+        var replicas = options.Postgres is not null && redis is not null
+            ? args.SkipWhile(a => a != "--replicas").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(2)
+            : 1;
+        var ports = Enumerable.Range(5401, replicas).ToList();
+        ports.ForEach(Server.EnsurePortFree);
         var root = BenchOptions.RepositoryRoot();
         var gateway = Path.Combine(root, "src", "Gateway", "bin", BenchOptions.Configuration, "net10.0", "MedQA.Gateway.dll");
         var database = Path.Combine(Directory.CreateDirectory(Path.Combine(root, "data", "bench")).FullName, $"medqa-{options.Questions}-{options.Seed}.db");
-        await Server.EnsureCatalogueAsync(gateway, database, options);
-        var connection = $"\"--ConnectionStrings:MedQA=Data Source={database}\"";
+        var connection = options.Postgres is { } postgres
+            ? await Server.EnsurePostgresCatalogueAsync(gateway, postgres, options)
+            : await Server.EnsureCatalogueAsync(gateway, database, options);
+        var settings = new Dictionary<string, string>(Server.Unthrottled);
+        var cli = $"\"--ConnectionStrings:MedQA={connection}\"";
+        if (options.Postgres is not null)
+        {
+            settings["MedQA__Database__Provider"] = "Postgres";
+            cli += " --MedQA:Database:Provider=Postgres";
+        }
+        if (redis is not null)
+        {
+            settings["ConnectionStrings__Redis"] = redis;
+            cli += $" --ConnectionStrings:Redis={redis}";
+        }
         var partner = $"soak-{DateTime.UtcNow:yyyyMMddHHmmss}";
-        var key = (await Server.Output(gateway, $"partners add {partner} {connection}")).Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("mqa_", StringComparison.Ordinal));
-        var documents = (await Server.Output(gateway, $"partners documents {partner} {Path.Combine(root, "samples", "partner-documents", "treatment-summary.graphql")} {Path.Combine(root, "samples", "partner-documents", "specialty-faqs.graphql")} {connection}"))
+        var key = (await Server.Output(gateway, $"partners add {partner} {cli}")).Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("mqa_", StringComparison.Ordinal));
+        var documents = (await Server.Output(gateway, $"partners documents {partner} {Path.Combine(root, "samples", "partner-documents", "treatment-summary.graphql")} {Path.Combine(root, "samples", "partner-documents", "specialty-faqs.graphql")} {cli}"))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("sha256:", StringComparison.Ordinal)).Select(l => l.Split(' ')[0]).ToList();
 
-        using var server = Server.Start(gateway, "--urls http://127.0.0.1:5401", $"Data Source={database}", Server.Unthrottled);
+        var servers = ports.Select(port => Server.Start(gateway, $"--urls http://127.0.0.1:{port}", connection, settings)).ToList();
         using var http = new HttpClient();
-        await Server.WaitAsync(http, "http://127.0.0.1:5401/graphql?query=%7B__typename%7D");
+        foreach (var port in ports)
+        {
+            await Server.WaitAsync(http, $"http://127.0.0.1:{port}/graphql?query=%7B__typename%7D");
+        }
         var script = Path.Combine(Path.GetTempPath(), $"medqa-soak-{Guid.NewGuid():N}.lua");
         await File.WriteAllTextAsync(script, Script(key, documents[0], documents[1]));
 
-        Console.WriteLine($"Soak: {minutes} min of partner GETs, public queries and hostile requests (wrk -t2 -c{options.Connections}) against {options.Questions} questions");
+        var connections = Math.Max(2, options.Connections / replicas);
+        Console.WriteLine($"Soak: {minutes} min of partner GETs, public queries and hostile requests against {options.Questions} questions, " +
+            (replicas == 1 ? $"one gateway (wrk -t2 -c{connections})" : $"{replicas} gateways on one PostgreSQL and one Redis (a wrk -t2 -c{connections} on each)")
+            + (redis is null ? "" : ", Redis " + redis));
         long peak = 0;
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
             while (!sampling.IsCancellationRequested)
             {
-                server.Refresh();
-                peak = Math.Max(peak, server.WorkingSet64);
+                foreach (var server in servers)
+                {
+                    server.Refresh();
+                    peak = Math.Max(peak, server.WorkingSet64);
+                }
                 await Task.Delay(500);
             }
         });
-        using var wrk = Process.Start(new ProcessStartInfo("wrk", $"-t2 -c{options.Connections} -d{minutes * 60}s --latency -s {script} http://127.0.0.1:5401")
+        var outputs = await Task.WhenAll(ports.Select(async port =>
         {
-            RedirectStandardOutput = true,
-        })!;
-        var output = await wrk.StandardOutput.ReadToEndAsync();
-        await wrk.WaitForExitAsync();
+            using var wrk = Process.Start(new ProcessStartInfo("wrk", $"-t2 -c{connections} -d{minutes * 60}s --latency -s {script} http://127.0.0.1:{port}")
+            {
+                RedirectStandardOutput = true,
+            })!;
+            var output = await wrk.StandardOutput.ReadToEndAsync();
+            await wrk.WaitForExitAsync();
+            return output;
+        }));
         await sampling.CancelAsync();
         await sampler;
-        server.Kill(entireProcessTree: true);
+        servers.ForEach(server => server.Kill(entireProcessTree: true));
         File.Delete(script);
 
-        var rps = System.Text.RegularExpressions.Regex.Match(output, @"Requests/sec:\s+([\d.]+)").Groups[1].Value;
-        var p99 = System.Text.RegularExpressions.Regex.Match(output, @"^\s+99%\s+(\S+)", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value;
-        var errors = System.Text.RegularExpressions.Regex.Match(output, @"^5xx: (\d+)", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value;
-        Console.WriteLine($"  {rps} req/s, p99 {p99}, 5xx responses: {errors} (target 0), server peak memory {peak / (1024 * 1024)} MB");
-        Console.WriteLine("  " + System.Text.RegularExpressions.Regex.Match(output, @"^2xx/3xx: .*$", System.Text.RegularExpressions.RegexOptions.Multiline).Value);
-        return errors == "0" ? 0 : 1;
+        var serverErrors = 0;
+        for (var i = 0; i < replicas; i++)
+        {
+            var output = outputs[i];
+            var rps = System.Text.RegularExpressions.Regex.Match(output, @"Requests/sec:\s+([\d.]+)").Groups[1].Value;
+            var p99 = System.Text.RegularExpressions.Regex.Match(output, @"^\s+99%\s+(\S+)", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value;
+            var errors = System.Text.RegularExpressions.Regex.Match(output, @"^5xx: (\d+)", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value;
+            serverErrors += int.TryParse(errors, CultureInfo.InvariantCulture, out var n) ? n : 1;
+            Console.WriteLine($"  {(replicas == 1 ? "" : $"gateway :{ports[i]}: ")}{rps} req/s, p99 {p99}, 5xx responses: {errors} (target 0)");
+            Console.WriteLine("  " + System.Text.RegularExpressions.Regex.Match(output, @"^2xx/3xx: .*$", System.Text.RegularExpressions.RegexOptions.Multiline).Value);
+        }
+        Console.WriteLine($"  5xx responses in all: {serverErrors} (target 0), peak memory of a gateway {peak / (1024 * 1024)} MB");
+        return serverErrors == 0 ? 0 : 1;
     }
 
     private static string Script(string key, string treatmentId, string faqsId)
