@@ -29,7 +29,7 @@ public sealed partial class MedQaErrorInfoProvider(bool exposeDetails) : ErrorIn
         {
             info.Extensions["plugin"] = pluginError.Plugin;
         }
-        if (executionError is UnhandledError { InnerException: Data.DatabaseUnavailableException or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 14 } })
+        if (executionError is UnhandledError { InnerException: var cause } && CannotReachDatabase(cause))
         {
             info.Extensions ??= new Dictionary<string, object?>();
             info.Extensions["code"] = DatabaseUnavailable;
@@ -52,10 +52,29 @@ public sealed partial class MedQaErrorInfoProvider(bool exposeDetails) : ErrorIn
         return info;
     }
 
-    /// <summary>The database cannot be opened (its file is missing): a fault of the moment, not of the request.</summary>
+    /// <summary>The database cannot be opened or reached: a fault of the moment, not of the request.</summary>
     public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
 
     // GraphQL.NET ends some hints with '?' and some (unknown arguments) without.
     [System.Text.RegularExpressions.GeneratedRegex(@"\s*Did you mean [^?\n]*\??")]
     private static partial System.Text.RegularExpressions.Regex Suggestions();
+
+    /// <summary>
+    /// Whether a resolver failed because the database cannot be reached, not because of MedQA: the SQLite file gone
+    /// (<see cref="Data.DatabaseUnavailableException"/>, error 14), or a server database's connection refused, cut or
+    /// timed out (a transient <see cref="System.Data.Common.DbException"/>: Npgsql marks these, and EF's execution
+    /// strategy wraps them).
+    /// </summary>
+    private static bool CannotReachDatabase(Exception? cause)
+    {
+        for (var e = cause; e is not null; e = e.InnerException)
+        {
+            if (e is Data.DatabaseUnavailableException or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 14 }
+                or System.Data.Common.DbException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }
