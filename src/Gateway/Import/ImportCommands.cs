@@ -17,8 +17,7 @@ internal sealed class ImportCommands : IDisposable
     private readonly MedQaDbContext _db;
     private readonly IQuestionSearch _search;
     private readonly Dictionary<(Type, bool ReturnsKey), IDisposable> _inserters = [];
-    private readonly PreparedCommand _questionId;
-    private readonly PreparedCommand _slugTaken;
+    private readonly PreparedCommand _lookUp;
     private readonly PreparedCommand _index;
     private readonly PreparedCommand? _unindex;
 
@@ -35,11 +34,12 @@ internal sealed class ImportCommands : IDisposable
         // values, its index entry) go in one batch. SQLite is in the process, where a statement costs no trip.
         _pending = connection is not Microsoft.Data.Sqlite.SqliteConnection && connection.CanCreateBatch ? connection.CreateBatch() : null;
         var questions = new TableSql(db, typeof(Question));
-        _questionId = PreparedCommand.Create(connection,
-            $"SELECT {questions.Column("Id")} FROM {questions.Name} WHERE {questions.Column(nameof(Question.Title))} = @p0 " +
-            $"AND {questions.Column(nameof(Question.AskerAlias))} = @p1 AND {questions.Column(nameof(Question.AskedOn))} = @p2", "@p0", "@p1", "@p2");
-        _slugTaken = PreparedCommand.Create(connection,
-            $"SELECT 1 FROM {questions.Name} WHERE {questions.Column(nameof(Question.Slug))} = @p0", "@p0");
+        // One statement, one round trip: the page's question by its identity, else whether its slug is taken.
+        _lookUp = PreparedCommand.Create(connection,
+            $"SELECT coalesce((SELECT {questions.Column("Id")} FROM {questions.Name} WHERE {questions.Column(nameof(Question.Title))} = @p0 " +
+            $"AND {questions.Column(nameof(Question.AskerAlias))} = @p1 AND {questions.Column(nameof(Question.AskedOn))} = @p2), " +
+            $"CASE WHEN EXISTS (SELECT 1 FROM {questions.Name} WHERE {questions.Column(nameof(Question.Slug))} = @p3) THEN -1 ELSE 0 END)",
+            "@p0", "@p1", "@p2", "@p3");
         _index = PreparedCommand.Create(connection, search.IndexCommand, "@id");
         _unindex = search.UnindexCommand is { } unindex ? PreparedCommand.Create(connection, unindex, "@id") : null;
     }
@@ -70,21 +70,18 @@ internal sealed class ImportCommands : IDisposable
     /// <summary>Forgets the inserts waiting in the batch (their transaction was rolled back).</summary>
     public void DiscardPending() => _pending?.BatchCommands.Clear();
 
-    /// <summary>The id of the question with this identity (title, asker alias, ask date), or 0.</summary>
-    public async Task<int> QuestionIdAsync(ParsedPage page, CancellationToken cancellationToken)
+    /// <summary>
+    /// The id of the question with the page's identity (title, asker alias, ask date); for a new page 0 when
+    /// <paramref name="slug"/> is free and -1 when a question has it.
+    /// </summary>
+    public async Task<int> LookUpAsync(ParsedPage page, string slug, CancellationToken cancellationToken)
     {
         await FlushAsync(cancellationToken);
-        _questionId.Set(0, page.Title);
-        _questionId.Set(1, page.Asker.Alias);
-        _questionId.Set(2, page.AskedOn);
-        return await _questionId.ScalarAsync(Transaction, cancellationToken) is { } id ? Convert.ToInt32(id, CultureInfo.InvariantCulture) : 0;
-    }
-
-    public async Task<bool> SlugTakenAsync(string slug, CancellationToken cancellationToken)
-    {
-        await FlushAsync(cancellationToken);
-        _slugTaken.Set(0, slug);
-        return await _slugTaken.ScalarAsync(Transaction, cancellationToken) is not null;
+        _lookUp.Set(0, page.Title);
+        _lookUp.Set(1, page.Asker.Alias);
+        _lookUp.Set(2, page.AskedOn);
+        _lookUp.Set(3, slug);
+        return Convert.ToInt32(await _lookUp.ScalarAsync(Transaction, cancellationToken), CultureInfo.InvariantCulture);
     }
 
     /// <summary>Inserts a row: at once on SQLite, with the page's batch on a server database.</summary>
@@ -173,7 +170,7 @@ internal sealed class ImportCommands : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in _inserters.Values.Concat([_questionId, _slugTaken, _index]))
+        foreach (var command in _inserters.Values.Concat([_lookUp, _index]))
         {
             command.Dispose();
         }

@@ -12,11 +12,11 @@ public sealed partial class ImportSession
 {
     private async Task<(int Id, string Slug, bool Created)> QuestionAsync(ParsedPage page, int specialtyId, CancellationToken cancellationToken)
     {
-        var id = await _commands.QuestionIdAsync(page, cancellationToken);
-        if (id == 0)
+        var slug = Slug.From(page.Title, "question");
+        var id = await _commands.LookUpAsync(page, slug, cancellationToken);
+        if (id <= 0)
         {
-            var slug = Slug.From(page.Title, "question");
-            if (await _commands.SlugTakenAsync(slug, cancellationToken))
+            if (id < 0) // a new page whose slug another question has
             {
                 slug = await FreeSlugAsync(_db.Set<Question>().Select(q => q.Slug), slug, cancellationToken);
             }
