@@ -7,7 +7,7 @@ namespace MedQA.Gateway.Replicas;
 /// <summary>What changed in the catalogue, for every gateway that serves it to forget what it kept.</summary>
 public enum CatalogueChange
 {
-    /// <summary>An import committed pages: search rankings kept in memory are out of date.</summary>
+    /// <summary>An import committed pages: search rankings and GET answers kept in memory (and in Redis) are out of date.</summary>
     Content,
 
     /// <summary>A partner or app document was added, changed or revoked: the partner directory is out of date.</summary>
@@ -16,7 +16,7 @@ public enum CatalogueChange
 
 /// <summary>
 /// Tells the gateways serving the catalogue of a change made in this process (an import, a partner verb), so each
-/// forgets what it kept: search rankings, the partner directory. Without Redis the change reaches this process only
+/// forgets what it kept: search rankings, GET answers, the partner directory. Without Redis the change reaches this process only
 /// (other processes see it when their rankings expire and their directory is reloaded); with Redis
 /// (<c>ConnectionStrings:Redis</c>) it is published on one channel every gateway, this one included, listens to.
 /// </summary>
