@@ -5,6 +5,16 @@ using Microsoft.Extensions.Caching.Hybrid;
 
 namespace MedQA.Gateway.Http;
 
+/// <summary>Configuration section <c>MedQA:Caching</c>: how much the answer cache keeps.</summary>
+public sealed class AnswerCacheOptions
+{
+    /// <summary>The largest answer kept, in bytes; larger answers are always run.</summary>
+    public int MaxAnswerBytes { get; set; } = 256 * 1024;
+
+    /// <summary>The memory all kept answers may take in the process together.</summary>
+    public int MaxMegabytes { get; set; } = 64;
+}
+
 /// <summary>A cacheable answer as it was sent: its bytes, ETag and max-age.</summary>
 public sealed record CachedAnswer(byte[] Body, string ETag, int MaxAgeSeconds);
 
@@ -27,6 +37,8 @@ public sealed class AnswerCache(HybridCache cache, IConfiguration configuration)
         Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
     };
 
+    private readonly AnswerCacheOptions _options = configuration.GetSection("MedQA:Caching").Get<AnswerCacheOptions>() ?? new AnswerCacheOptions();
+
     public bool Enabled { get; } = configuration.GetValue("MedQA:Caching:Answers", true);
 
     /// <summary>The key of a GET request's answer.</summary>
@@ -39,8 +51,10 @@ public sealed class AnswerCache(HybridCache cache, IConfiguration configuration)
     public async ValueTask<CachedAnswer?> GetAsync(string key, CancellationToken cancellationToken) =>
         await cache.GetOrCreateAsync(key, static _ => ValueTask.FromResult<CachedAnswer?>(null), ReadOnly, cancellationToken: cancellationToken);
 
-    public ValueTask SetAsync(string key, CachedAnswer answer, CancellationToken cancellationToken) =>
-        cache.SetAsync(key, answer, new HybridCacheEntryOptions
+    /// <summary>Keeps an answer for its max-age, unless it is larger than <see cref="AnswerCacheOptions.MaxAnswerBytes"/>.</summary>
+    public ValueTask SetAsync(string key, CachedAnswer answer, CancellationToken cancellationToken) => answer.Body.Length > _options.MaxAnswerBytes
+        ? ValueTask.CompletedTask
+        : cache.SetAsync(key, answer, new HybridCacheEntryOptions
         {
             Expiration = TimeSpan.FromSeconds(answer.MaxAgeSeconds), LocalCacheExpiration = TimeSpan.FromSeconds(answer.MaxAgeSeconds),
         }, Tags, cancellationToken);

@@ -50,7 +50,11 @@ public static class GraphQLRegistration
         });
         services.AddSingleton<GraphQLHttpHandler>().AddSingleton<GraphQLResponseWriter>().AddSingleton<ClientErrorLog>();
         // Kept GET answers: in the process, and in Redis when it is configured (ReplicaRegistration adds it as L2).
-        services.AddHybridCache(options => options.MaximumPayloadBytes = configuration.GetValue("MedQA:GraphQL:MaxResponseBytes", 8 * 1024 * 1024) + 1024);
+        // Bounded: answers of at most MaxAnswerBytes are kept, in at most MaxMegabytes of the process's memory (the
+        // least recently used dropped first); without the bound, GETs with ever-new variables would fill the memory for a minute.
+        var answers = configuration.GetSection("MedQA:Caching").Get<AnswerCacheOptions>() ?? new AnswerCacheOptions();
+        services.AddMemoryCache(options => options.SizeLimit = answers.MaxMegabytes * 1024L * 1024L);
+        services.AddHybridCache(options => options.MaximumPayloadBytes = answers.MaxAnswerBytes * 2); // JSON, body in base64
         services.AddSingleton<AnswerCache>();
         services.AddSingleton(CorsOrigins.From(configuration, environment));
         services.AddCors();

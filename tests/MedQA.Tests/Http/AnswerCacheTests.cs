@@ -98,5 +98,20 @@ public sealed class AnswerCacheTests : IDisposable
         Assert.Equal(HttpStatusCode.NotModified, conditional.StatusCode);
     }
 
+    [Fact]
+    public async Task An_answer_larger_than_the_bound_is_not_kept()
+    {
+        _factory.WithSetting("MedQA:Caching:MaxAnswerBytes", "100");
+        await _factory.ImportAsync(Pages.Minimal(title: "Knee pain"));
+        var client = _factory.CreateClient();
+        var url = Get("{ questions(first: 1) { nodes { title body } } }"); // a few hundred bytes
+        await client.GetAsync(url);
+        _factory.Sql.Reset();
+
+        await client.GetAsync(url);
+
+        Assert.NotEmpty(_factory.Sql.RequestStatements());
+    }
+
     public void Dispose() => _factory.Dispose();
 }
