@@ -11,13 +11,26 @@ public static class GenerateCommand
         var report = new ImportReport();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var session = await importer.BeginAsync(bulk: true, cancellationToken);
+        var pages = new List<(string Source, PreparedPage Page)>(ImportSession.ManyPages);
         await foreach (var page in ReadAhead.Of(PageGenerator.Generate(questions, seed).Select(session.Prepare), cancellationToken))
         {
-            await session.ImportCountedAsync(page, report, cancellationToken);
-            progress?.Invoke(report.Imported);
+            pages.Add(($"generated page {report.Imported + pages.Count + 1}", page));
+            if (pages.Count == ImportSession.ManyPages)
+            {
+                await WriteAsync();
+            }
         }
+        await WriteAsync();
         await session.FinishAsync(cancellationToken);
         report.Elapsed = clock.Elapsed;
         return report;
+
+        async Task WriteAsync()
+        {
+            // A generated page is valid by construction: one the database refuses is a fault of MedQA's, not of a page.
+            await session.ImportManyAsync(pages, report, (source, e) => throw new InvalidOperationException($"The {source} could not be written.", e), cancellationToken);
+            pages.Clear();
+            progress?.Invoke(report.Imported);
+        }
     }
 }

@@ -12,7 +12,7 @@ namespace MedQA.Gateway.Import;
 /// The commands an import session keeps prepared on its connection: the page look-ups, a row inserter
 /// per entity type and the search index writer. Everything runs in the session's current transaction.
 /// </summary>
-internal sealed class ImportCommands : IDisposable
+internal sealed class ImportCommands : IRowSink, IDisposable
 {
     private readonly MedQaDbContext _db;
     private readonly IQuestionSearch _search;
@@ -95,6 +95,8 @@ internal sealed class ImportCommands : IDisposable
         return Task.CompletedTask;
     }
 
+    Task IRowSink.AddAsync<T>(T row, CancellationToken cancellationToken) => InsertAsync(row, cancellationToken);
+
     /// <summary>Inserts a row and returns its generated key.</summary>
     public async Task<int> InsertReturningKeyAsync<T>(T row, CancellationToken cancellationToken) where T : class
     {
@@ -138,6 +140,9 @@ internal sealed class ImportCommands : IDisposable
         _pending.BatchCommands.Add(index);
         await FlushAsync(cancellationToken);
     }
+
+    /// <summary>Counts pages indexed by other means (<see cref="PostgresCopy.IndexAsync"/>), for <see cref="CompactIndexAsync"/>.</summary>
+    public void CountIndexed(int pages) => _indexed += pages;
 
     /// <summary>Removes a question's indexed text before its rows change (<see cref="IQuestionSearch.UnindexCommand"/>).</summary>
     public async Task UnindexAsync(int questionId, CancellationToken cancellationToken)

@@ -10,27 +10,29 @@ namespace MedQA.Gateway.Import;
 
 public sealed partial class ImportSession
 {
-    private async Task AddContentAsync(
-        ParsedPage page, int questionId, IReadOnlyDictionary<(string Name, string Specialty), int> doctorIds, IReadOnlyList<int> faqIds, CancellationToken cancellationToken)
+    /// <summary>The page's rows under its question (replies, article and sections, teasers, FAQ links), into <paramref name="rows"/>.</summary>
+    private static async Task AddContentAsync(
+        IRowSink rows, ParsedPage page, int questionId, IReadOnlyDictionary<(string Name, string Specialty), int> doctorIds, IReadOnlyList<int> faqIds,
+        CancellationToken cancellationToken)
     {
         foreach (var (r, i) in page.Replies.Select((r, i) => (r, i)))
         {
-            await _commands.InsertAsync(new Reply
+            await rows.AddAsync(new Reply
             {
                 QuestionId = questionId, Position = i, DoctorId = doctorIds[(r.DoctorName, r.Specialty)], Body = r.Body, RepliedOn = r.RepliedOn,
             }, cancellationToken);
         }
         if (page.Article is { } article)
         {
-            await _commands.InsertAsync(new Article { QuestionId = questionId, Intro = article.Intro, Conclusion = article.Conclusion }, cancellationToken);
+            await rows.AddAsync(new Article { QuestionId = questionId, Intro = article.Intro, Conclusion = article.Conclusion }, cancellationToken);
             foreach (var (s, i) in article.Sections.Select((s, i) => (s, i)))
             {
-                await _commands.InsertAsync(new ArticleSection { QuestionId = questionId, Position = i, Heading = s.Heading, Body = s.Body }, cancellationToken);
+                await rows.AddAsync(new ArticleSection { QuestionId = questionId, Position = i, Heading = s.Heading, Body = s.Body }, cancellationToken);
             }
         }
         foreach (var (t, i) in page.Similar.Select((t, i) => (t, i)))
         {
-            await _commands.InsertAsync(new SimilarTeaser
+            await rows.AddAsync(new SimilarTeaser
             {
                 QuestionId = questionId, Position = i, Headline = t.Headline, QuestionExcerpt = t.QuestionExcerpt,
                 DoctorName = t.DoctorName, DoctorSpecialty = t.DoctorSpecialty, ReplyExcerpt = t.ReplyExcerpt,
@@ -39,7 +41,7 @@ public sealed partial class ImportSession
         }
         foreach (var (faqId, i) in faqIds.Select((f, i) => (f, i)))
         {
-            await _commands.InsertAsync(new QuestionFaq { QuestionId = questionId, FaqId = faqId, Position = i }, cancellationToken);
+            await rows.AddAsync(new QuestionFaq { QuestionId = questionId, FaqId = faqId, Position = i }, cancellationToken);
         }
     }
 
@@ -76,11 +78,11 @@ public sealed partial class ImportSession
         return values;
     }
 
-    private async Task AddPluginRecordsAsync(PreparedPage page, int questionId, CancellationToken cancellationToken)
+    private static async Task AddPluginRecordsAsync(IRowSink rows, PreparedPage page, int questionId, CancellationToken cancellationToken)
     {
         foreach (var value in page.PluginValues)
         {
-            await _commands.InsertAsync(new PluginRecord
+            await rows.AddAsync(new PluginRecord
             {
                 Plugin = value.Plugin, ContentType = nameof(ContentType.Question), ContentId = questionId, Key = value.Key, Json = value.Json,
             }, cancellationToken);

@@ -20,12 +20,7 @@ public sealed partial class ImportSession
             {
                 slug = await FreeSlugAsync(_db.Set<Question>().Select(q => q.Slug), slug, cancellationToken);
             }
-            var question = new Question
-            {
-                Slug = slug, Title = page.Title, Headline = page.Headline, Body = page.Body, AskerAlias = page.Asker.Alias,
-            };
-            Fill(question, page, specialtyId);
-            return (await _commands.InsertReturningKeyAsync(question, cancellationToken), slug, true);
+            return (await _commands.InsertReturningKeyAsync(NewQuestion(page, slug, specialtyId), cancellationToken), slug, true);
         }
         var existing = await _db.Set<Question>().SingleAsync(q => q.Id == id, cancellationToken);
         await _commands.UnindexAsync(id, cancellationToken); // while its rows still hold the indexed text
@@ -34,6 +29,13 @@ public sealed partial class ImportSession
         _db.ChangeTracker.DetectChanges();
         await _db.SaveChangesAsync(cancellationToken);
         return (id, existing.Slug, false);
+    }
+
+    private static Question NewQuestion(ParsedPage page, string slug, int specialtyId)
+    {
+        var question = new Question { Slug = slug, Title = page.Title, Headline = page.Headline, Body = page.Body, AskerAlias = page.Asker.Alias };
+        Fill(question, page, specialtyId);
+        return question;
     }
 
     private static void Fill(Question question, ParsedPage page, int specialtyId)

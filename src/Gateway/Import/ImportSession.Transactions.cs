@@ -32,16 +32,6 @@ public sealed partial class ImportSession
     /// </summary>
     public const int BatchSize = 5000;
 
-    /// <summary>Imports a page, counts it in <paramref name="report"/>, and commits every <see cref="BatchSize"/> pages.</summary>
-    public async Task ImportCountedAsync(PreparedPage page, ImportReport report, CancellationToken cancellationToken = default)
-    {
-        report.Count(await ImportAsync(page, cancellationToken));
-        if (report.Imported % BatchSize == 0)
-        {
-            await CommitAsync(cancellationToken);
-        }
-    }
-
     /// <summary>Commits what was imported so far and goes on in a new transaction.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {

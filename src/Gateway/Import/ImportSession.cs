@@ -19,6 +19,7 @@ public sealed partial class ImportSession : IAsyncDisposable
     private readonly List<PreparedPage> _written = []; // in the current transaction
     private readonly ILogger _logger;
     private readonly bool _bulk;
+    private readonly PostgresCopy? _copy; // a bulk session on PostgreSQL writes runs of new pages with COPY
     private IDbContextTransaction? _transaction;
     private SharedContent _shared;
 
@@ -31,6 +32,7 @@ public sealed partial class ImportSession : IAsyncDisposable
         _logger = logger;
         _transaction = transaction;
         _shared = shared;
+        _copy = bulk ? PostgresCopy.For(db) : null;
     }
 
     internal static async Task<ImportSession> StartAsync(
@@ -89,8 +91,8 @@ public sealed partial class ImportSession : IAsyncDisposable
         var doctorIds = await _shared.DoctorsAsync(_commands, page, specialtyIds, cancellationToken);
         var faqIds = await _shared.FaqsAsync(_commands, page, specialtyIds, cancellationToken);
         var (questionId, slug, created) = await QuestionAsync(page, specialtyIds[page.Specialty], cancellationToken);
-        await AddContentAsync(page, questionId, doctorIds, faqIds, cancellationToken);
-        await AddPluginRecordsAsync(prepared, questionId, cancellationToken);
+        await AddContentAsync(_commands, page, questionId, doctorIds, faqIds, cancellationToken);
+        await AddPluginRecordsAsync(_commands, prepared, questionId, cancellationToken);
         await _commands.IndexAsync(questionId, cancellationToken);
         return new ImportedPage(questionId, slug, created);
     }

@@ -13,32 +13,44 @@ public sealed class PageImportRunner(PageImporter importer, ILogger<PageImportRu
         var report = new ImportReport();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var session = await importer.BeginAsync(bulk: true, cancellationToken);
+        var pages = new List<(string Source, PreparedPage Page)>(ImportSession.ManyPages);
         await foreach (var (file, page, failure) in ReadAhead.Of(ReadAsync(PageFiles.Find(paths), session, MaxPageBytes, cancellationToken), cancellationToken))
         {
-            try
+            if (failure is not null)
             {
-                if (failure is not null)
-                {
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-                }
-                await session.ImportCountedAsync(page!, report, cancellationToken);
+                await FailedAsync(file, failure);
+                continue;
             }
-            catch (PageFormatException e)
+            pages.Add((file, page!));
+            if (pages.Count == ImportSession.ManyPages)
             {
-                report.Failed.Add($"{file}:{e.Line}: {e.Problem}");
-                await errors.WriteLineAsync($"{file}:{e.Line}: {e.Problem}");
+                await WriteAsync();
             }
-            catch (Exception e) when (e is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException or IOException or UnauthorizedAccessException)
-            {
-                logger.LogError(e, "Importing {File} failed", file);
-                report.Failed.Add($"{file}:1: {e.GetBaseException().Message}");
-                await errors.WriteLineAsync($"{file}:1: could not be imported: {e.GetBaseException().Message}");
-            }
-            progress?.Invoke(report.Imported + report.Failed.Count);
         }
+        await WriteAsync();
         await session.FinishAsync(cancellationToken);
         report.Elapsed = clock.Elapsed;
         return report;
+
+        async Task WriteAsync()
+        {
+            await session.ImportManyAsync(pages, report, FailedAsync, cancellationToken);
+            pages.Clear();
+            progress?.Invoke(report.Imported + report.Failed.Count);
+        }
+
+        async Task FailedAsync(string file, Exception e)
+        {
+            if (e is PageFormatException format)
+            {
+                report.Failed.Add($"{file}:{format.Line}: {format.Problem}");
+                await errors.WriteLineAsync($"{file}:{format.Line}: {format.Problem}");
+                return;
+            }
+            logger.LogError(e, "Importing {File} failed", file);
+            report.Failed.Add($"{file}:1: {e.GetBaseException().Message}");
+            await errors.WriteLineAsync($"{file}:1: could not be imported: {e.GetBaseException().Message}");
+        }
     }
 
     private long MaxPageBytes => configuration.GetValue("MedQA:Import:MaxPageBytes", (long)PageFiles.DefaultMaxPageBytes);

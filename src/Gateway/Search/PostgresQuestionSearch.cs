@@ -99,9 +99,14 @@ internal sealed class PostgresQuestionSearch : IQuestionSearch
 
     // The text comes from the view "QuestionSearchSource" (the same text as SQLite's); the vector is computed by the
     // table itself (a stored generated column), so one statement inserts or replaces a question's row.
-    public string IndexCommand => """
+    public string IndexCommand => Index("= @id");
+
+    /// <summary><see cref="IndexCommand"/> for the questions whose ids are in the array <c>@ids</c> (the import's COPY path).</summary>
+    public static readonly string IndexManyCommand = Index("= ANY(@ids)");
+
+    private static string Index(string id) => $"""
         INSERT INTO "QuestionSearch" ("QuestionId", "Title", "Body", "Replies", "Article")
-        SELECT "Id", title, body, replies, article FROM "QuestionSearchSource" WHERE "Id" = @id
+        SELECT "Id", title, body, replies, article FROM "QuestionSearchSource" WHERE "Id" {id}
         ON CONFLICT ("QuestionId") DO UPDATE SET
             "Title" = excluded."Title", "Body" = excluded."Body", "Replies" = excluded."Replies", "Article" = excluded."Article"
         """;
