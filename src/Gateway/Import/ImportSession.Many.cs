@@ -111,7 +111,7 @@ public sealed partial class ImportSession
         try
         {
             ids = await copy.ReserveIdsAsync(run.Count, cancellationToken);
-            var questions = new CopyRows();
+            var questions = new CopyRows(keys: true);
             var rows = new CopyRows();
             for (var i = 0; i < run.Count; i++)
             {

@@ -20,7 +20,7 @@ internal sealed class PostgresCopy
 {
     private readonly NpgsqlConnection _connection;
     private readonly MedQaDbContext _db;
-    private readonly Dictionary<Type, object> _tables = [];
+    private readonly Dictionary<(Type, bool Keys), object> _tables = [];
     private readonly string _lookUp;
     private readonly string _reserve;
 
@@ -80,12 +80,15 @@ internal sealed class PostgresCopy
         return values;
     }
 
-    /// <summary>Writes <paramref name="rows"/> with one binary COPY into their entity's table.</summary>
-    public Task CopyAsync<T>(IReadOnlyList<T> rows, CancellationToken cancellationToken) where T : class
+    /// <summary>
+    /// Writes <paramref name="rows"/> with one binary COPY into their entity's table; with <paramref name="keys"/> the
+    /// rows carry their generated key (ids reserved with <see cref="ReserveIdsAsync"/>), else the database makes it.
+    /// </summary>
+    public Task CopyAsync<T>(IReadOnlyList<T> rows, bool keys, CancellationToken cancellationToken) where T : class
     {
-        if (!_tables.TryGetValue(typeof(T), out var table))
+        if (!_tables.TryGetValue((typeof(T), keys), out var table))
         {
-            _tables[typeof(T)] = table = new CopyTable<T>(_db);
+            _tables[(typeof(T), keys)] = table = new CopyTable<T>(_db, keys);
         }
         return ((CopyTable<T>)table).CopyAsync(_connection, rows, cancellationToken);
     }
@@ -101,19 +104,18 @@ internal sealed class PostgresCopy
 
 /// <summary>
 /// An entity's table as binary COPY writes it: the columns of the EF model (its value converters applied), a key the
-/// database generates left out unless the rows carry one (the importer reserves the questions' ids).
+/// database generates left out unless the rows carry it (the importer reserves the questions' ids).
 /// </summary>
 internal sealed class CopyTable<T> where T : class
 {
     private readonly string _copy;
     private readonly (IProperty Property, ValueConverter? Converter)[] _columns;
 
-    public CopyTable(MedQaDbContext db)
+    public CopyTable(MedQaDbContext db, bool keys)
     {
         var table = new TableSql(db, typeof(T));
         var generated = table.Entity.FindPrimaryKey()!.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } property] ? property : null;
-        var carriesKey = typeof(T) == typeof(Question);
-        var columns = table.Entity.GetProperties().Where(p => p != generated || carriesKey).ToArray();
+        var columns = table.Entity.GetProperties().Where(p => p != generated || keys).ToArray();
         _copy = $"COPY {table.Name} ({string.Join(", ", columns.Select(table.Column))}) FROM STDIN (FORMAT BINARY)";
         _columns = columns.Select(p => (p, p.GetTypeMapping().Converter)).ToArray();
     }
@@ -149,8 +151,11 @@ internal sealed class CopyTable<T> where T : class
     }
 }
 
-/// <summary>Rows gathered per entity type, in the order their types first came, for one COPY each.</summary>
-internal sealed class CopyRows : IRowSink
+/// <summary>
+/// Rows gathered per entity type, in the order their types first came, for one COPY each; with <paramref name="keys"/>
+/// the rows carry their generated keys.
+/// </summary>
+internal sealed class CopyRows(bool keys = false) : IRowSink
 {
     private readonly List<(Type Type, IList Rows, Func<PostgresCopy, CancellationToken, Task> Copy)> _tables = [];
 
@@ -160,7 +165,7 @@ internal sealed class CopyRows : IRowSink
         if (index < 0)
         {
             var rows = new List<T>();
-            _tables.Add((typeof(T), rows, (copy, token) => copy.CopyAsync(rows, token)));
+            _tables.Add((typeof(T), rows, (copy, token) => copy.CopyAsync(rows, keys, token)));
             index = _tables.Count - 1;
         }
         _tables[index].Rows.Add(row);
