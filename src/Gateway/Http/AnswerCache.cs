@@ -16,7 +16,8 @@ public sealed class AnswerCacheOptions
 }
 
 /// <summary>A cacheable answer as it was sent: its bytes, ETag and max-age.</summary>
-public sealed record CachedAnswer(byte[] Body, string ETag, int MaxAgeSeconds);
+/// <param name="Operation">The name of the operation that made it (for its span and metrics when it is sent again).</param>
+public sealed record CachedAnswer(byte[] Body, string ETag, int MaxAgeSeconds, string? Operation = null);
 
 /// <summary>
 /// GET answers kept for their max-age (HybridCache: in the process, and in Redis when <c>ConnectionStrings:Redis</c> is

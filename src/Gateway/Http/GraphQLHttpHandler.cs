@@ -91,7 +91,11 @@ public sealed class GraphQLHttpHandler(
         var answerKey = isGet && answers.Enabled ? AnswerCache.Key(mediaType, partner, request, http.Request.Query["variables"].ToString()) : null;
         if (answerKey is not null && await answers.GetAsync(answerKey, http.RequestAborted) is { } kept)
         {
+            var operationName = kept.Operation ?? request.OperationName;
+            using var hit = MedQaTelemetry.StartOperation(operationName, request.DocumentId);
+            var sent = System.Diagnostics.Stopwatch.GetTimestamp();
             await responses.CachedAsync(http, mediaType, kept);
+            MedQaTelemetry.EndOperation(hit, operationName, sent, hasErrors: false, kept: true);
             return;
         }
         using var activity = MedQaTelemetry.StartOperation(request.OperationName, request.DocumentId);

@@ -61,7 +61,7 @@ public sealed class GraphQLResponseWriter(IGraphQLTextSerializer serializer, Gra
         }
         var etag = $"\"{Base64Url.EncodeToString(SHA256.HashData(body.Span))}\"";
         var maxAge = http.RequestServices.GetRequiredService<CacheHint>().MaxAgeSeconds;
-        var kept = keep && maxAge > 0 ? new CachedAnswer(body.ToArray(), etag, maxAge) : null; // before any await (see WriteBodyAsync)
+        var kept = keep && maxAge > 0 ? new CachedAnswer(body.ToArray(), etag, maxAge, result.Operation?.Name?.StringValue) : null; // before any await (see WriteBodyAsync)
         await CacheableAsync(http, mediaType, body, etag, maxAge);
         return kept;
     }

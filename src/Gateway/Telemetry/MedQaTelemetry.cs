@@ -17,10 +17,10 @@ public static class MedQaTelemetry
     private static readonly Meter Meter = new(Name);
 
     private static readonly Counter<long> Requests = Meter.CreateCounter<long>(
-        "medqa.graphql.requests", unit: "{request}", description: "GraphQL operations executed, by operation name and outcome");
+        "medqa.graphql.requests", unit: "{request}", description: "GraphQL operations answered, by operation name, outcome and whether the answer was a kept one");
 
     private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
-        "medqa.graphql.duration", unit: "ms", description: "How long GraphQL operations took to execute, by operation name");
+        "medqa.graphql.duration", unit: "ms", description: "How long GraphQL operations took to answer, by operation name, outcome and whether the answer was a kept one");
 
     /// <summary>Starts the span of one GraphQL operation (null when nobody listens).</summary>
     public static Activity? StartOperation(string? operationName, string? documentId)
@@ -36,9 +36,10 @@ public static class MedQaTelemetry
 
     /// <summary>
     /// Counts an operation and its duration, names its span after the operation that ran (the document's, when the
-    /// request named none), and marks it failed when the answer has errors.
+    /// request named none), and marks it failed when the answer has errors. <paramref name="kept"/>: the answer was
+    /// a kept GET answer sent again (tag <c>medqa.answer.kept</c>), not executed.
     /// </summary>
-    public static void EndOperation(Activity? activity, string? operationName, long startTimestamp, bool hasErrors)
+    public static void EndOperation(Activity? activity, string? operationName, long startTimestamp, bool hasErrors, bool kept = false)
     {
         if (activity is not null && operationName is not null)
         {
@@ -46,7 +47,8 @@ public static class MedQaTelemetry
             activity.SetTag("graphql.operation.name", operationName);
         }
         var outcome = hasErrors ? "error" : "ok";
-        var tags = new TagList { { "graphql.operation.name", operationName ?? "anonymous" }, { "outcome", outcome } };
+        var tags = new TagList { { "graphql.operation.name", operationName ?? "anonymous" }, { "outcome", outcome }, { "medqa.answer.kept", kept } };
+        activity?.SetTag("medqa.answer.kept", kept);
         Requests.Add(1, tags);
         Duration.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalMilliseconds, tags);
         activity?.SetStatus(hasErrors ? ActivityStatusCode.Error : ActivityStatusCode.Ok);

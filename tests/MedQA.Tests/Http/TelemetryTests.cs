@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using MedQA.Tests.Support;
 
 namespace MedQA.Tests.Http;
@@ -49,6 +50,48 @@ public sealed class TelemetryTests(MedQaFactory factory) : IClassFixture<MedQaFa
         await factory.QueryAsync($$"""query {{name}} { questions(first: 1, after: "not a cursor") { nodes { title } } }""");
 
         Assert.Equal(ActivityStatusCode.Error, Assert.Single(spans.All, s => s.DisplayName == "graphql " + name).Status);
+    }
+
+    [Fact]
+    public async Task A_GET_answered_from_the_kept_answers_has_its_span_and_is_counted()
+    {
+        var name = "Probe" + Guid.NewGuid().ToString("N");
+        using var spans = new Spans();
+        var counted = new ConcurrentQueue<(long Value, bool Kept)>();
+        using var meter = new MeterListener();
+        meter.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == "MedQA" && instrument.Name == "medqa.graphql.requests")
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        meter.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            var mine = false;
+            var kept = false;
+            foreach (var tag in tags)
+            {
+                mine |= tag.Key == "graphql.operation.name" && Equals(tag.Value, name);
+                kept |= tag.Key == "medqa.answer.kept" && Equals(tag.Value, true);
+            }
+            if (mine)
+            {
+                counted.Enqueue((value, kept));
+            }
+        });
+        meter.Start();
+        var url = "/graphql?query=" + Uri.EscapeDataString($$"""query {{name}} { questions(first: 2) { nodes { title } } }""");
+        var client = factory.CreateClient();
+
+        var first = await client.GetStringAsync(url);
+        var second = await client.GetStringAsync(url); // the kept answer
+
+        Assert.Equal(first, second);
+        var operations = spans.All.Where(s => s.DisplayName == "graphql " + name).ToList();
+        Assert.Equal([false, true], operations.Select(s => (bool)s.GetTagItem("medqa.answer.kept")!));
+        Assert.All(operations, s => Assert.Equal(ActivityStatusCode.Ok, s.Status));
+        Assert.Equal([(1L, false), (1L, true)], counted.ToArray());
     }
 
     /// <summary>Every span of source "MedQA" stopped while it listens.</summary>
