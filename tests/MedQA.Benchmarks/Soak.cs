@@ -5,9 +5,11 @@ using System.Text.Json;
 namespace MedQA.Benchmarks;
 
 /// <summary>
-/// Drives a mix of partner GETs, public queries and hostile requests at a running MedQA for a few minutes, then
-/// reports req/s, p99, the 5xx count (target 0) and the server's peak memory. With <c>--postgres</c> and
-/// <c>--redis</c> it runs two gateways on one database and one Redis, each under its own wrk.
+/// Normal traffic (partner GETs, public pages) alone, then beside a stream of hostile requests for a few minutes, then
+/// each hostile request alone on an idle gateway: reports normal traffic's p99 beside the hostile mix against its p99
+/// alone (target at most 2x), the server CPU each hostile request costs (target at most 50 ms), the 5xx count (target
+/// 0) and the peak memory; exit code 1 when a target is missed. With <c>--postgres</c> and <c>--redis</c> it runs two
+/// gateways on one database and one Redis, each with its own pair of wrk.
 /// </summary>
 internal static class Soak
 {
@@ -51,13 +53,19 @@ internal static class Soak
         {
             await Server.WaitAsync(http, $"http://127.0.0.1:{port}/graphql?query=%7B__typename%7D");
         }
-        var script = Path.Combine(Path.GetTempPath(), $"medqa-soak-{Guid.NewGuid():N}.lua");
-        await File.WriteAllTextAsync(script, Script(key, documents[0], documents[1]));
+        var requests = Requests(key, documents[0], documents[1]);
+        var normalScript = Path.Combine(Path.GetTempPath(), $"medqa-soak-normal-{Guid.NewGuid():N}.lua");
+        var hostileScript = Path.Combine(Path.GetTempPath(), $"medqa-soak-hostile-{Guid.NewGuid():N}.lua");
+        await File.WriteAllTextAsync(normalScript, Script(requests.Where(r => !r.Hostile)));
+        await File.WriteAllTextAsync(hostileScript, Script(requests.Where(r => r.Hostile)));
 
-        var connections = Math.Max(2, options.Connections / replicas);
-        Console.WriteLine($"Soak: {minutes} min of partner GETs, public queries and hostile requests against {options.Questions} questions, " +
-            (replicas == 1 ? $"one gateway (wrk -t2 -c{connections})" : $"{replicas} gateways on one PostgreSQL and one Redis (a wrk -t2 -c{connections} on each)")
-            + (redis is null ? "" : ", Redis " + redis));
+        // Normal traffic and hostile requests each get half the connections, so normal traffic's p99 with the hostile
+        // mix beside it compares with its p99 alone at the same load.
+        var connections = Math.Max(1, options.Connections / replicas / 2);
+        var baselineSeconds = Math.Max(20, minutes * 20);
+        Console.WriteLine($"Soak: {minutes} min of partner GETs and public queries beside hostile requests against {options.Questions} questions, " +
+            (replicas == 1 ? "one gateway" : $"{replicas} gateways on one PostgreSQL and one Redis") + (redis is null ? "" : ", Redis " + redis) +
+            $"; each gateway gets a wrk -t1 -c{connections} of normal traffic and one of hostile requests (10 s warm-up, then normal traffic alone for {baselineSeconds} s)");
         long peak = 0;
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
@@ -72,37 +80,105 @@ internal static class Soak
                 await Task.Delay(500);
             }
         });
-        var outputs = await Task.WhenAll(ports.Select(async port =>
+        // Warm-up, not counted (tiered JIT, caches): both kinds of request, as in the run.
+        await Task.WhenAll(ports.SelectMany(port => new[] { WrkAsync(port, normalScript, connections, 10), WrkAsync(port, hostileScript, connections, 10) }));
+        var alone = await Task.WhenAll(ports.Select(port => WrkAsync(port, normalScript, connections, baselineSeconds)));
+        var beside = await Task.WhenAll(ports.SelectMany(port => new[]
         {
-            using var wrk = Process.Start(new ProcessStartInfo("wrk", $"-t2 -c{connections} -d{minutes * 60}s --latency -s {script} http://127.0.0.1:{port}")
-            {
-                RedirectStandardOutput = true,
-            })!;
-            var output = await wrk.StandardOutput.ReadToEndAsync();
-            await wrk.WaitForExitAsync();
-            return output;
+            WrkAsync(port, normalScript, connections, minutes * 60), WrkAsync(port, hostileScript, connections, minutes * 60),
         }));
         await sampling.CancelAsync();
         await sampler;
+        var cpu = await HostileCpuAsync(http, servers[0], $"http://127.0.0.1:{ports[0]}", requests.Where(r => r.Hostile).ToList());
         servers.ForEach(server => server.Kill(entireProcessTree: true));
-        File.Delete(script);
+        File.Delete(normalScript);
+        File.Delete(hostileScript);
 
         var serverErrors = 0;
+        var worstP99 = 0.0;
         for (var i = 0; i < replicas; i++)
         {
-            var output = outputs[i];
-            var rps = System.Text.RegularExpressions.Regex.Match(output, @"Requests/sec:\s+([\d.]+)").Groups[1].Value;
-            var p99 = System.Text.RegularExpressions.Regex.Match(output, @"^\s+99%\s+(\S+)", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value;
-            var errors = System.Text.RegularExpressions.Regex.Match(output, @"^5xx: (\d+)", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value;
-            serverErrors += int.TryParse(errors, CultureInfo.InvariantCulture, out var n) ? n : 1;
-            Console.WriteLine($"  {(replicas == 1 ? "" : $"gateway :{ports[i]}: ")}{rps} req/s, p99 {p99}, 5xx responses: {errors} (target 0)");
-            Console.WriteLine("  " + System.Text.RegularExpressions.Regex.Match(output, @"^2xx/3xx: .*$", System.Text.RegularExpressions.RegexOptions.Multiline).Value);
+            var (baseline, normal, hostile) = (Report.Of(alone[i]), Report.Of(beside[2 * i]), Report.Of(beside[2 * i + 1]));
+            serverErrors += baseline.ServerErrors + normal.ServerErrors + hostile.ServerErrors;
+            var ratio = normal.P99Ms / baseline.P99Ms;
+            worstP99 = Math.Max(worstP99, ratio);
+            var at = replicas == 1 ? "" : $"gateway :{ports[i]}: ";
+            Console.WriteLine($"  {at}normal traffic alone: {baseline.RequestsPerSecond:0} req/s, p99 {baseline.P99Ms:0.0} ms, 5xx {baseline.ServerErrors}");
+            Console.WriteLine($"  {at}normal traffic beside hostile requests: {normal.RequestsPerSecond:0} req/s, p99 {normal.P99Ms:0.0} ms ({ratio:0.00}x alone; target <= 2x), 5xx {normal.ServerErrors}, {normal.Answers}");
+            Console.WriteLine($"  {at}hostile requests: {hostile.RequestsPerSecond:0} req/s, 5xx {hostile.ServerErrors}, {hostile.Answers}");
         }
-        Console.WriteLine($"  5xx responses in all: {serverErrors} (target 0), peak memory of a gateway {peak / (1024 * 1024)} MB");
-        return serverErrors == 0 ? 0 : 1;
+        Console.WriteLine("  server CPU per hostile request (each sent 100 times alone to an idle gateway; target <= 50 ms):");
+        foreach (var (name, ms, status) in cpu)
+        {
+            Console.WriteLine($"    {name,-20} {ms,7:0.00} ms   HTTP {status}");
+        }
+        var worstCpu = cpu.Max(c => c.Milliseconds);
+        Console.WriteLine($"  5xx responses in all: {serverErrors} (target 0); normal p99 beside hostile requests {worstP99:0.00}x alone (target <= 2x); " +
+            $"most CPU for one hostile request {worstCpu:0.0} ms (target <= 50 ms); peak memory of a gateway {peak / (1024 * 1024)} MB");
+        return serverErrors == 0 && worstP99 <= 2 && worstCpu <= 50 ? 0 : 1;
     }
 
-    private static string Script(string key, string treatmentId, string faqsId)
+    private static async Task<string> WrkAsync(int port, string script, int connections, int seconds)
+    {
+        using var wrk = Process.Start(new ProcessStartInfo("wrk", $"-t1 -c{connections} -d{seconds}s --latency -s {script} http://127.0.0.1:{port}")
+        {
+            RedirectStandardOutput = true,
+        })!;
+        var output = await wrk.StandardOutput.ReadToEndAsync();
+        await wrk.WaitForExitAsync();
+        return output;
+    }
+
+    /// <summary>Each hostile request sent 100 times, one after the other, to an otherwise idle gateway: its server CPU per request.</summary>
+    private static async Task<List<(string Name, double Milliseconds, int Status)>> HostileCpuAsync(
+        HttpClient http, Process server, string url, List<SoakRequest> hostile)
+    {
+        const int times = 100; // process CPU time moves in 10 ms ticks: 0.1 ms resolution per request
+        await Task.Delay(2000); // let the load's last requests and collections finish
+        var results = new List<(string, double, int)>();
+        foreach (var request in hostile)
+        {
+            var status = 0;
+            server.Refresh();
+            var before = server.TotalProcessorTime;
+            for (var i = 0; i < times; i++)
+            {
+                using var message = new HttpRequestMessage(new HttpMethod(request.Method), url + request.Path);
+                foreach (var (name, value) in request.Headers)
+                {
+                    message.Headers.TryAddWithoutValidation(name, value);
+                }
+                if (request.Body is not null)
+                {
+                    message.Content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(request.Body));
+                    message.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+                }
+                using var response = await http.SendAsync(message);
+                await response.Content.ReadAsByteArrayAsync();
+                status = (int)response.StatusCode;
+            }
+            server.Refresh();
+            results.Add((request.Name, (server.TotalProcessorTime - before).TotalMilliseconds / times, status));
+        }
+        return results;
+    }
+
+    /// <summary>What one wrk run of the soak's script reported.</summary>
+    private sealed record Report(double RequestsPerSecond, double P99Ms, int ServerErrors, string Answers)
+    {
+        public static Report Of(string output)
+        {
+            var rps = System.Text.RegularExpressions.Regex.Match(output, @"Requests/sec:\s+([\d.]+)").Groups[1].Value;
+            var errors = System.Text.RegularExpressions.Regex.Match(output, @"^5xx: (\d+)", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value;
+            return new Report(
+                double.Parse(rps, CultureInfo.InvariantCulture), Wrk.Percentile(output, "99"),
+                int.TryParse(errors, CultureInfo.InvariantCulture, out var n) ? n : 1, // no count read: count it as a failure
+                System.Text.RegularExpressions.Regex.Match(output, @"^2xx/3xx: .*$", System.Text.RegularExpressions.RegexOptions.Multiline).Value);
+        }
+    }
+
+    /// <summary>The soak's requests: normal traffic (partner GETs, the public pages) and the hostile ones.</summary>
+    private static List<SoakRequest> Requests(string key, string treatmentId, string faqsId)
     {
         var json = new Dictionary<string, string>
         {
@@ -124,25 +200,32 @@ internal static class Soak
             ["nested"] = Queries.Body(string.Concat(Enumerable.Repeat("{a", 15_000)), new { }),
             ["prefixes"] = Queries.Body(Queries.SearchPage, new { q = string.Join(' ', Enumerable.Range('b', 24).Select(c => $"{(char)c}*")) }),
             ["nanCursor"] = Queries.Body("{ search(query: \"pain\", first: 2, after: \"" + System.Buffers.Text.Base64Url.EncodeToString("s|NaN|5"u8) + "\") { nodes { score } } }", new { }),
+            ["loneSurrogate"] = """{"query":"{ __typename }","operationName":"\ud800"}""",
+            ["brokenJson"] = """{ "not json""",
         };
-        string Post(string name, string headers = "") => $"requests[#requests + 1] = wrk.format(\"POST\", \"/graphql\", {{[\"Content-Type\"] = \"application/json\"{headers}}}, [==[{json[name]}]==])";
-        string Get(string path, string headers) => $"requests[#requests + 1] = wrk.format(\"GET\", \"{path}\", {{{headers}}})";
-        var partner = $"[\"X-Api-Key\"] = \"{key}\"";
-        var lines = new List<string>
-        {
-            Get($"/graphql?documentId={treatmentId}&variables=%7B%22slug%22%3A%22knee-pain-at-night%22%7D", partner),
-            Get($"/graphql?documentId={faqsId}&variables=%7B%22specialty%22%3A%22neurology%22%7D", partner),
-            Post("list"), Post("question"),
-            Get($"/graphql?documentId={treatmentId}&variables=%7B%22slug%22%3A%22knee-pain-at-night%22%7D", partner),
-            Post("search"), Post("list"),
-            Post("deep"), Post("aliases"), Post("fanout"), Post("huge"), Post("junkSearch"),
-            Post("fragmentFanOut"), Post("sameField"), Post("deeperSpread"), Post("fragmentAliases"), Post("mutation"), Post("nested"),
-            Post("prefixes"), Post("nanCursor"),
-            "requests[#requests + 1] = wrk.format(\"POST\", \"/graphql\", {[\"Content-Type\"] = \"application/json\"}, '{\"query\":\"{ __typename }\",\"operationName\":\"\\\\ud800\"}')",
-            "requests[#requests + 1] = wrk.format(\"POST\", \"/graphql\", {[\"Content-Type\"] = \"application/json\"}, '{ \"not json')",
-            Get($"/graphql?documentId={treatmentId}", "[\"X-Api-Key\"] = \"mqa_unknown\""),
-            Post("list", ", " + partner),
-        };
+        (string, string)[] partner = [("X-Api-Key", key)];
+        SoakRequest Post(string name, bool hostile, params (string, string)[] headers) => new(name, hostile, "POST", "/graphql", headers, json[name]);
+        var treatment = $"/graphql?documentId={treatmentId}&variables=%7B%22slug%22%3A%22knee-pain-at-night%22%7D";
+        return
+        [
+            new("treatmentGet", false, "GET", treatment, partner, null),
+            new("faqsGet", false, "GET", $"/graphql?documentId={faqsId}&variables=%7B%22specialty%22%3A%22neurology%22%7D", partner, null),
+            Post("list", false), Post("question", false), new("treatmentGet", false, "GET", treatment, partner, null), Post("search", false), Post("list", false),
+            .. new[]
+            {
+                "deep", "aliases", "fanout", "huge", "junkSearch", "fragmentFanOut", "sameField", "deeperSpread", "fragmentAliases", "mutation", "nested",
+                "prefixes", "nanCursor", "loneSurrogate", "brokenJson",
+            }.Select(name => Post(name, true)),
+            new("unknownKey", true, "GET", $"/graphql?documentId={treatmentId}", [("X-Api-Key", "mqa_unknown")], null),
+            Post("list", true, partner) with { Name = "partnerAdHoc" },
+        ];
+    }
+
+    /// <summary>A wrk script that sends <paramref name="requests"/> in turn and counts 5xx, 4xx and the rest.</summary>
+    private static string Script(IEnumerable<SoakRequest> requests)
+    {
+        var lines = requests.Select(r =>
+            $"requests[#requests + 1] = wrk.format(\"{r.Method}\", \"{r.Path}\", {{{string.Join(", ", r.Headers.Select(h => $"[\"{h.Name}\"] = \"{h.Value}\"").Concat(r.Body is null ? [] : ["[\"Content-Type\"] = \"application/json\""]))}}}{(r.Body is null ? "" : $", [==[{r.Body}]==]")})");
         return $$"""
             -- built in init: wrk.format takes the Host header from wrk.headers, which is set only by then
             requests = {}
@@ -176,3 +259,6 @@ internal static class Soak
             """;
     }
 }
+
+/// <summary>One request of the soak: normal traffic or hostile.</summary>
+internal sealed record SoakRequest(string Name, bool Hostile, string Method, string Path, (string Name, string Value)[] Headers, string? Body);

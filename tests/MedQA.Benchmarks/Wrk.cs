@@ -78,7 +78,8 @@ internal static partial class Wrk
         }
     }
 
-    private static double Percentile(string output, string percent)
+    /// <summary>A latency percentile of wrk's <c>--latency</c> report, in ms.</summary>
+    internal static double Percentile(string output, string percent)
     {
         var match = Regex.Match(output, $@"^\s+{percent}(?:\.000)?%\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline);
         var value = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
