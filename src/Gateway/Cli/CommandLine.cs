@@ -76,7 +76,7 @@ public static class CommandLine
                     report = await services.GetRequiredService<PageImportRunner>().ImportAsync(paths, Console.Error, progress: progress.Report);
                 }
                 Console.WriteLine(report);
-                return report.Failed.Count == 0 ? 0 : 1;
+                return report.Failed.Count == 0 && report.Stopped is null ? 0 : 1;
             case "export" when positional.Length == 1:
                 try
                 {

@@ -14,9 +14,23 @@ public sealed partial class ImportSession
     /// <summary>How many pages callers hand over at once (<see cref="ImportManyAsync"/>).</summary>
     public const int ManyPages = 500;
 
-    /// <summary>What makes one page fail rather than the whole import: its text, its file, or what the database said of its rows.</summary>
+    /// <summary>
+    /// What makes one page fail rather than the whole import: its text, its file, or what the database said of its rows
+    /// (not a fault of the database as a whole: <see cref="DatabaseFault"/>).
+    /// </summary>
     public static bool IsPageFailure(Exception e) =>
-        e is PageFormatException or DbException or DbUpdateException or IOException or UnauthorizedAccessException;
+        (e is PageFormatException or DbException or DbUpdateException or IOException or UnauthorizedAccessException) && !DatabaseFault.Is(e);
+
+    private (int Created, int Updated) _uncommitted;
+
+    /// <summary>Pages counted as imported whose batch is not committed yet: lost if the session ends now.</summary>
+    public (int Created, int Updated) Uncommitted => _uncommitted;
+
+    private void Count(ImportReport report, ImportedPage page)
+    {
+        report.Count(page);
+        _uncommitted = page.Created ? (_uncommitted.Created + 1, _uncommitted.Updated) : (_uncommitted.Created, _uncommitted.Updated + 1);
+    }
 
     /// <summary>
     /// Imports <paramref name="pages"/> in order, counting each in <paramref name="report"/> or telling
@@ -49,7 +63,7 @@ public sealed partial class ImportSession
         try
         {
             var imported = await ImportAsync(page, cancellationToken);
-            report.Count(imported);
+            Count(report, imported);
             return imported;
         }
         catch (Exception e) when (IsPageFailure(e) && !cancellationToken.IsCancellationRequested)
@@ -142,7 +156,7 @@ public sealed partial class ImportSession
         }
         for (var i = 0; i < run.Count; i++)
         {
-            report.Count(new ImportedPage(ids[i], run[i].Slug, Created: true));
+            Count(report, new ImportedPage(ids[i], run[i].Slug, Created: true));
             _written.Add(run[i].Page);
         }
     }

@@ -37,6 +37,7 @@ public sealed partial class ImportSession
     {
         await _commands.FlushAsync(cancellationToken);
         await Transaction.CommitAsync(cancellationToken);
+        _uncommitted = default;
         await Transaction.DisposeAsync();
         await _commands.CommittedAsync(cancellationToken);
         _written.Clear();
@@ -51,6 +52,7 @@ public sealed partial class ImportSession
     {
         await _commands.FlushAsync(cancellationToken);
         await Transaction.CommitAsync(cancellationToken);
+        _uncommitted = default;
         await Transaction.DisposeAsync();
         _transaction = null;
         await _commands.CommittedAsync(cancellationToken);

@@ -73,7 +73,7 @@ public sealed partial class ImportSession : IAsyncDisposable
             _written.Add(page);
             return imported;
         }
-        catch when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && !DatabaseFault.Is(e))
         {
             await RewriteBatchAsync(cancellationToken);
             throw;

@@ -12,23 +12,45 @@ public sealed class PageImportRunner(PageImporter importer, ILogger<PageImportRu
     {
         var report = new ImportReport();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await using var session = await importer.BeginAsync(bulk: true, cancellationToken);
         var pages = new List<(string Source, PreparedPage Page)>(ImportSession.ManyPages);
-        await foreach (var (file, page, failure) in ReadAhead.Of(ReadAsync(PageFiles.Find(paths), session, MaxPageBytes, cancellationToken), cancellationToken))
+        ImportSession? session = null;
+        try
         {
-            if (failure is not null)
+            session = await importer.BeginAsync(bulk: true, cancellationToken);
+            await foreach (var (file, page, failure) in ReadAhead.Of(ReadAsync(PageFiles.Find(paths), session, MaxPageBytes, cancellationToken), cancellationToken))
             {
-                await FailedAsync(file, failure);
-                continue;
+                if (failure is not null)
+                {
+                    await FailedAsync(file, failure);
+                    continue;
+                }
+                pages.Add((file, page!));
+                if (pages.Count == ImportSession.ManyPages)
+                {
+                    await WriteAsync();
+                }
             }
-            pages.Add((file, page!));
-            if (pages.Count == ImportSession.ManyPages)
+            await WriteAsync();
+            await session.FinishAsync(cancellationToken);
+        }
+        catch (Exception e) when (DatabaseFault.Is(e))
+        {
+            // The batch in progress is rolled back (the session's disposal): its pages are not written, those of
+            // committed batches are, each whole.
+            var (created, updated) = session?.Uncommitted ?? default;
+            report.Created -= created;
+            report.Updated -= updated;
+            report.Stopped = $"{e.GetBaseException().Message} ({created + updated} page(s) of the batch in progress rolled back)";
+            logger.LogError(e, "The import stopped: the database failed");
+            await errors.WriteLineAsync($"import stopped: {report.Stopped}");
+        }
+        finally
+        {
+            if (session is not null)
             {
-                await WriteAsync();
+                await session.DisposeAsync();
             }
         }
-        await WriteAsync();
-        await session.FinishAsync(cancellationToken);
         report.Elapsed = clock.Elapsed;
         return report;
 
@@ -86,6 +108,9 @@ public sealed class ImportReport
 
     public List<string> Failed { get; } = [];
 
+    /// <summary>Why the import stopped before its last page (a fault of the database as a whole), or null.</summary>
+    public string? Stopped { get; set; }
+
     public TimeSpan Elapsed { get; set; }
 
     public int Imported => Created + Updated;
@@ -106,5 +131,5 @@ public sealed class ImportReport
 
     public override string ToString() =>
         $"{Imported} pages imported ({Created} new, {Updated} updated), {Failed.Count} failed, " +
-        $"in {Elapsed.TotalSeconds:0.00} s ({PagesPerSecond:0} pages/s)";
+        $"in {Elapsed.TotalSeconds:0.00} s ({PagesPerSecond:0} pages/s)" + (Stopped is null ? "" : $"; stopped early: {Stopped}");
 }
