@@ -18,7 +18,7 @@ namespace MedQA.Gateway.Http;
 /// </summary>
 public sealed class GraphQLHttpHandler(
     IDocumentExecuter<MedQaSchema> executer, IGraphQLSerializer serializer, DocumentCache documents,
-    GraphQLLimits limits, PartnerDirectory partners, GraphQLResponseWriter responses, AnswerCache answers)
+    GraphQLLimits limits, PartnerDirectory partners, GraphQLResponseWriter responses, AnswerCache answers, ServerErrorLog serverErrors)
 {
     public const string PartnerKey = "partner";
 
@@ -117,6 +117,13 @@ public sealed class GraphQLHttpHandler(
             CancellationToken = http.RequestAborted,
         });
         MedQaTelemetry.EndOperation(activity, result.Operation?.Name?.StringValue ?? request.OperationName, started, result.Errors is { Count: > 0 });
+        foreach (var error in result.Errors ?? [])
+        {
+            if (error is GraphQL.Execution.UnhandledError { InnerException: { } cause })
+            {
+                serverErrors.Write(http, MedQaErrorInfoProvider.CannotReachDatabase(cause) ? MedQaErrorInfoProvider.DatabaseUnavailable : MedQA.Kernel.GraphQL.ErrorCodes.InternalError, cause);
+            }
+        }
         if (await responses.ResultAsync(http, mediaType, result, cacheable: isGet, keep: answerKey is not null) is { } answer)
         {
             await answers.SetAsync(answerKey!, answer, CancellationToken.None);

@@ -48,7 +48,7 @@ public static class GraphQLRegistration
                 graphQL.AddExecutionStrategy(new PlannedExecutionStrategy(limits.CompiledExecution), GraphQLParser.AST.OperationType.Query);
             }
         });
-        services.AddSingleton<GraphQLHttpHandler>().AddSingleton<GraphQLResponseWriter>().AddSingleton<ClientErrorLog>();
+        services.AddSingleton<GraphQLHttpHandler>().AddSingleton<GraphQLResponseWriter>().AddSingleton<ClientErrorLog>().AddSingleton<ServerErrorLog>();
         // Kept GET answers: in the process, and in Redis when it is configured (ReplicaRegistration adds it as L2).
         // Bounded: answers of at most MaxAnswerBytes are kept, in at most MaxMegabytes of the process's memory (the
         // least recently used dropped first); without the bound, GETs with ever-new variables would fill the memory for a minute.

@@ -65,7 +65,7 @@ public sealed partial class MedQaErrorInfoProvider(bool exposeDetails) : ErrorIn
     /// timed out (a transient <see cref="System.Data.Common.DbException"/>: Npgsql marks these, and EF's execution
     /// strategy wraps them).
     /// </summary>
-    private static bool CannotReachDatabase(Exception? cause)
+    internal static bool CannotReachDatabase(Exception? cause)
     {
         for (var e = cause; e is not null; e = e.InnerException)
         {

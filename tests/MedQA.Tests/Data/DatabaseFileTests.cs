@@ -1,5 +1,7 @@
 using MedQA.Plugins.Testing;
 using MedQA.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace MedQA.Tests.Data;
 
@@ -30,6 +32,42 @@ public sealed class DatabaseFileTests : IDisposable
         Assert.Equal("DATABASE_UNAVAILABLE", meanwhile.Code());
         Assert.False(created, "an empty database was created where the catalogue was");
         Assert.Equal(1, after["data"]!["questions"]!["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task An_outage_under_load_writes_a_few_lines_a_second_not_two_per_request()
+    {
+        var file = _folder.File("medqa.db");
+        var log = new LogCapture();
+        using var host = new LoggedFactory(log).WithSetting("ConnectionStrings:MedQA", $"Data Source={file};Pooling=False");
+        const string query = "{ questions(first: 1) { totalCount } }";
+        await host.QueryAsync(query);
+
+        Move(file, file + ".away");
+        log.Lines.Clear();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var codes = new List<string?>();
+        for (var i = 0; i < 60; i++)
+        {
+            codes.Add((await host.QueryAsync(query)).Code());
+        }
+        var seconds = (int)clock.Elapsed.TotalSeconds + 1;
+        Move(file + ".away", file);
+
+        Assert.All(codes, code => Assert.Equal("DATABASE_UNAVAILABLE", code));
+        var lines = log.Lines.ToList();
+        Assert.All(lines, line => Assert.StartsWith("MedQA.ServerErrors Warning: DATABASE_UNAVAILABLE POST /graphql: ", line)); // none of EF's
+        Assert.InRange(lines.Count, 1, MedQA.Gateway.Http.LineBudget.LinesPerSecond * seconds);
+        Assert.DoesNotContain(lines, line => line.Contains("   at ", StringComparison.Ordinal)); // an outage is not a bug: no stack traces
+    }
+
+    private sealed class LoggedFactory(LogCapture log) : MedQaFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(logging => logging.AddProvider(log));
+        }
     }
 
     private static void Move(string from, string to)
