@@ -38,7 +38,11 @@ public class MedQaPluginHost : WebApplicationFactory<Program>
     /// <summary>Counts (and keeps the text of) every SQL statement MedQA runs.</summary>
     public SqlStatementCounter Sql { get; } = new();
 
-    /// <summary>Loads a plugin assembly from a path (typically <c>typeof(MyPlugin).Assembly.Location</c>).</summary>
+    /// <summary>
+    /// Loads a plugin assembly from a path (typically <c>typeof(MyPlugin).Assembly.Location</c>, or the plugin's own
+    /// build output when it has NuGet dependencies) as a deployment does: in a load context of its own, its
+    /// dependencies resolved beside it, the shared assemblies (contracts, GraphQL.NET) the gateway's.
+    /// </summary>
     /// <param name="path">The plugin's .dll.</param>
     public MedQaPluginHost WithPluginAssembly(string path)
     {

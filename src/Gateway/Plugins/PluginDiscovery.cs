@@ -38,10 +38,14 @@ public static partial class PluginDiscovery
                     : throw new FileNotFoundException($"the plugin folder has no {Path.GetFileName(main)}"));
             }
         }
+        // A plugin named by its path loads as one from the folder does (its own load context, its dependencies
+        // beside it, the shared assemblies the gateway's), so what passes in the test kit behaves so when deployed.
         foreach (var path in options.Assemblies)
         {
             var full = Path.GetFullPath(path);
-            yield return (full, () => AssemblyLoadContext.Default.LoadFromAssemblyPath(full));
+            yield return (full, () => File.Exists(full)
+                ? new PluginLoadContext(full).LoadFromAssemblyPath(full)
+                : throw new FileNotFoundException($"there is no {full}"));
         }
     }
 

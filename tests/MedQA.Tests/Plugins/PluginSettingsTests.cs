@@ -55,5 +55,10 @@ public sealed class TestKitTests
         Assert.Equal("Good morning, question 1", body.Data()["question"]!["hello"]!["text"]!.GetValue<string>());
         Assert.Equal("Specialty 1 cares.", body.Data()["specialty"]!["motto"]!["summary"]!.GetValue<string>());
         Assert.Equal("Motto", Assert.Single(body.Data()["specialty"]!["enrichments"]!.AsArray())!["heading"]!.GetValue<string>());
+        // Loaded as a deployed plugin is: in a load context of its own, not the gateway's (where it would see the
+        // test's and the gateway's assemblies instead of its own dependencies).
+        var contexts = System.Runtime.Loader.AssemblyLoadContext.All.Where(c => c.Assemblies.Any(a => a.Location == fixture)).ToList();
+        Assert.NotEmpty(contexts);
+        Assert.DoesNotContain(System.Runtime.Loader.AssemblyLoadContext.Default, contexts);
     }
 }
