@@ -50,10 +50,21 @@ public sealed partial class ImportSession
     /// A plugin that throws loses its value for this page (logged); the page still imports.
     /// </summary>
     private IReadOnlyList<PluginValue> PluginValues(ParsedPage page) =>
-        page.Article is { } article ? PluginValuesOf(_plugins.Active, article, page.Title, _logger) : [];
+        page.Article is { } article ? PluginValuesOf(_plugins.Active, Context(page, article), article.Sections, _logger) : [];
 
-    /// <summary>The values <paramref name="plugins"/> parse from an article's sections (import, and backfill from stored sections).</summary>
-    internal static IReadOnlyList<PluginValue> PluginValuesOf(IEnumerable<LoadedPlugin> plugins, ParsedArticle article, string title, ILogger logger)
+    /// <summary>A page as parsers see it: what the importer read (the same as <c>plugins backfill</c> reads back).</summary>
+    private static ImportedPageContext Context(ParsedPage page, ParsedArticle article) => new(
+        page.Title, page.Headline, page.Body, page.AskedOn, page.Specialty,
+        new AskerContent(page.Asker.Alias, page.Asker.Gender.ToString(), page.Asker.AgeMin, page.Asker.AgeMax),
+        [.. page.Replies.Select(r => new ImportedReply(r.DoctorName, r.Specialty, r.Body, r.RepliedOn))],
+        new ArticleContent(article.Intro, [.. article.Sections.Select(s => new ArticleSectionContent(s.Heading, s.Body))], article.Conclusion));
+
+    /// <summary>
+    /// The values <paramref name="plugins"/> parse from a page's article <paramref name="sections"/>, with the page as
+    /// context (import, and backfill from the stored page).
+    /// </summary>
+    internal static IReadOnlyList<PluginValue> PluginValuesOf(
+        IEnumerable<LoadedPlugin> plugins, ImportedPageContext page, IReadOnlyList<ParsedSection> sections, ILogger logger)
     {
         var values = new List<PluginValue>();
         foreach (var plugin in plugins)
@@ -62,16 +73,16 @@ public sealed partial class ImportSession
             {
                 try
                 {
-                    if (article.Sections.FirstOrDefault(s => parser.Claims(s.Heading)) is { } section
+                    if (sections.FirstOrDefault(s => parser.Claims(s.Heading)) is { } section
                         && parser.Parse(new ImportedSection(section.Heading, section.Body,
-                            section.Items.Select(i => new ImportedItem(i.Number, i.Title, i.Text)).ToList())) is { } value)
+                            section.Items.Select(i => new ImportedItem(i.Number, i.Title, i.Text)).ToList()), page) is { } value)
                     {
                         values.Add(new PluginValue(plugin.Name, parser.Key, JsonSerializer.Serialize(value, value.GetType(), PluginStore.Json)));
                     }
                 }
                 catch (Exception e)
                 {
-                    logger.LogWarning(e, "Plugin {Plugin} failed to parse a section of '{Title}'; its value is not stored", plugin.Name, title);
+                    logger.LogWarning(e, "Plugin {Plugin} failed to parse a section of '{Title}'; its value is not stored", plugin.Name, page.Title);
                 }
             }
         }

@@ -26,25 +26,24 @@ public sealed class PluginBackfill(IDbContextFactory<MedQaDbContext> contexts, P
             throw new PluginBackfillException($"the plugin '{name}' stores nothing at import: there is nothing to backfill");
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var reader = new ContentReader(contexts);
         var (after, pages, values) = (0, 0, 0);
         while (true)
         {
-            var articles = await db.Set<Article>().AsNoTracking().Where(a => a.QuestionId > after).OrderBy(a => a.QuestionId).Take(BatchSize)
-                .ToListAsync(cancellationToken);
-            if (articles.Count == 0)
+            var ids = await db.Set<Article>().AsNoTracking().Where(a => a.QuestionId > after).OrderBy(a => a.QuestionId).Take(BatchSize)
+                .Select(a => a.QuestionId).ToListAsync(cancellationToken);
+            if (ids.Count == 0)
             {
                 return (pages, values);
             }
-            after = articles[^1].QuestionId;
-            var ids = articles.Select(a => a.QuestionId).ToList();
-            var sections = (await db.Set<ArticleSection>().AsNoTracking().Where(s => ids.Contains(s.QuestionId)).ToListAsync(cancellationToken))
-                .OrderBy(s => s.Position).ToLookup(s => s.QuestionId);
-            var records = articles.SelectMany(a => ImportSession.PluginValuesOf([plugin],
-                    new ParsedArticle(a.Intro, sections[a.QuestionId].Select(s => new ParsedSection(s.Heading, s.Body, ArticleParser.Items(s.Body))).ToList(), a.Conclusion),
-                    $"question {a.QuestionId}", logger)
+            after = ids[^1];
+            var questions = await reader.QuestionsAsync(ids, cancellationToken); // the page as parsers saw it at import
+            var records = ids.Where(questions.ContainsKey).SelectMany(id => ImportSession.PluginValuesOf([plugin],
+                    Context(questions[id]), [.. questions[id].Article!.Sections.Select(s => new ParsedSection(s.Heading, s.Body, ArticleParser.Items(s.Body)))],
+                    logger)
                 .Select(v => new PluginRecord
                 {
-                    Plugin = v.Plugin, ContentType = nameof(MedQA.Plugins.ContentType.Question), ContentId = a.QuestionId, Key = v.Key, Json = v.Json,
+                    Plugin = v.Plugin, ContentType = nameof(MedQA.Plugins.ContentType.Question), ContentId = id, Key = v.Key, Json = v.Json,
                 })).ToList();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.Set<PluginRecord>()
@@ -54,9 +53,13 @@ public sealed class PluginBackfill(IDbContextFactory<MedQaDbContext> contexts, P
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            (pages, values) = (pages + articles.Count, values + records.Count);
+            (pages, values) = (pages + ids.Count, values + records.Count);
         }
     }
+
+    private static MedQA.Plugins.ImportedPageContext Context(MedQA.Plugins.QuestionContent q) => new(
+        q.Title, q.Headline, q.Body, q.AskedOn, q.Specialty, q.Asker,
+        [.. q.Replies.Select(r => new MedQA.Plugins.ImportedReply(r.Doctor, r.DoctorSpecialty, r.Body, r.RepliedOn))], q.Article!);
 }
 
 /// <summary>A backfill that cannot run; the message says why.</summary>

@@ -20,7 +20,36 @@ public interface IImportSectionParser
     /// </summary>
     /// <param name="section">The section, with its numbered items already parsed.</param>
     object? Parse(ImportedSection section);
+
+    /// <summary>
+    /// The value to store for the section, with the whole page it is on as read-only context (title, headline, body,
+    /// asker, replies, article): implement this one when the value depends on more than the section. By default it
+    /// is <see cref="Parse(ImportedSection)"/>. <c>plugins backfill</c> gives the same context, read from the catalogue.
+    /// </summary>
+    /// <param name="section">The section, with its numbered items already parsed.</param>
+    /// <param name="page">The page the section is on.</param>
+    object? Parse(ImportedSection section, ImportedPageContext page) => Parse(section);
 }
+
+/// <summary>The page a section is imported from, as the importer read it (nothing is written yet).</summary>
+/// <param name="Title">The patient's question title.</param>
+/// <param name="Headline">The page's headline ("" when the page has none).</param>
+/// <param name="Body">The patient's question.</param>
+/// <param name="AskedOn">When it was asked.</param>
+/// <param name="Specialty">The question's specialty.</param>
+/// <param name="Asker">Who asked.</param>
+/// <param name="Replies">The doctors' replies, in page order.</param>
+/// <param name="Article">The "More Info" article (the page has one: its sections are what parsers claim).</param>
+public sealed record ImportedPageContext(
+    string Title, string Headline, string Body, DateOnly AskedOn, string Specialty, AskerContent Asker, IReadOnlyList<ImportedReply> Replies,
+    ArticleContent Article);
+
+/// <summary>A doctor's reply on an imported page.</summary>
+/// <param name="Doctor">The doctor's name.</param>
+/// <param name="DoctorSpecialty">The specialty the doctor replied under.</param>
+/// <param name="Body">The reply's text.</param>
+/// <param name="RepliedOn">When the doctor replied.</param>
+public sealed record ImportedReply(string Doctor, string DoctorSpecialty, string Body, DateOnly RepliedOn);
 
 /// <summary>An article section as the importer read it.</summary>
 /// <param name="Heading">The section's heading.</param>

@@ -28,3 +28,45 @@ public sealed class EchoSection(IContentReader content) : IEnrichmentSection
             [.. q.Value.Replies.Select(r => new EnrichmentItem(r.Doctor, r.Body))]));
     }
 }
+
+/// <summary>
+/// At import, stores what the page around a "Causes" section says (its import context); <c>Question.pageContext</c>
+/// gives it back: heading = the line about the page, summary = the body's length, items = replies then article sections.
+/// </summary>
+public sealed class PageContextParser : IImportSectionParser
+{
+    public const string StoreKey = "page-context";
+
+    public string Key => StoreKey;
+
+    public bool Claims(string heading) => heading.StartsWith("Causes", StringComparison.OrdinalIgnoreCase);
+
+    public object? Parse(ImportedSection section) => throw new InvalidOperationException("MedQA gives the page: the other Parse is called");
+
+    public object? Parse(ImportedSection section, ImportedPageContext page) => new PageSummary(
+        $"{section.Heading} | {page.Title} | {page.Headline} | {page.AskedOn:yyyy-MM-dd} | {page.Specialty} | {page.Asker.Alias} {page.Asker.Gender} {page.Asker.AgeMin}-{page.Asker.AgeMax}",
+        page.Body.Length,
+        [.. page.Replies.Select(r => $"{r.Doctor} | {r.DoctorSpecialty} | {r.RepliedOn:yyyy-MM-dd} | {r.Body}")],
+        [.. page.Article.Sections.Select(s => s.Heading)]);
+}
+
+public sealed record PageSummary(string About, int BodyLength, IReadOnlyList<string> Replies, IReadOnlyList<string> Sections);
+
+/// <summary>Question.pageContext: what <see cref="PageContextParser"/> stored.</summary>
+public sealed class PageContextSection(IPluginStore store) : IEnrichmentSection
+{
+    public ContentType ContentType => ContentType.Question;
+
+    public string FieldName => "pageContext";
+
+    public string TypeName => "PageContextSection";
+
+    public string Description => "What the import saw of the page around its Causes section.";
+
+    public async Task<IReadOnlyDictionary<int, EnrichmentSection>> LoadAsync(IReadOnlyCollection<int> contentIds, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync<PageSummary>(PageContextParser.StoreKey, ContentType.Question, contentIds, cancellationToken);
+        return stored.ToDictionary(s => s.Key, s => new EnrichmentSection(s.Value.About, $"body {s.Value.BodyLength}",
+            [.. s.Value.Replies.Select(r => new EnrichmentItem("reply", r)), .. s.Value.Sections.Select(h => new EnrichmentItem("section", h))]));
+    }
+}

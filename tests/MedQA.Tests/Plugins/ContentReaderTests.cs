@@ -1,3 +1,7 @@
+using MedQA.Kernel.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace MedQA.Tests.Plugins;
 
 /// <summary>
@@ -50,5 +54,58 @@ public sealed class ContentReaderTests(ContentReaderTests.Factory factory) : ICl
         var echo = alone["data"]!["question"]!["echo"]!.ToJsonString();
         Assert.Equal(echo, beside["data"]!["question"]!["echo"]!.ToJsonString());
         Assert.Equal(echo, inList["data"]!["questions"]!["nodes"]!.AsArray().Single(n => n!["slug"]!.GetValue<string>() == "facial-nerve-twitching")!["echo"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task An_import_parser_sees_the_whole_page_its_section_is_on()
+    {
+        var body = await factory.QueryAsync("""
+            { question(slug: "facial-nerve-twitching") {
+                title headline body askedOn specialty { name } asker { alias gender ageRange { min max } }
+                replies { body repliedOn doctor { name specialty { name } } } article { sections { heading } }
+                pageContext { heading summary items { title detail } } } }
+            """);
+
+        var q = body["data"]!["question"]!;
+        var context = q["pageContext"]!;
+        var causes = q["article"]!["sections"]!.AsArray().Select(s => s!["heading"]!.GetValue<string>()).First(h => h.StartsWith("Causes", StringComparison.Ordinal));
+        var asker = q["asker"]!;
+        var gender = asker["gender"]!.GetValue<string>(); // the enum's GraphQL name, FEMALE
+        Assert.Equal(
+            $"{causes} | {q["title"]} | {q["headline"]} | {q["askedOn"]} | {q["specialty"]!["name"]} | {asker["alias"]} "
+            + $"{char.ToUpperInvariant(gender[0])}{gender[1..].ToLowerInvariant()} {asker["ageRange"]?["min"]}-{asker["ageRange"]?["max"]}",
+            context["heading"]!.GetValue<string>());
+        Assert.Equal($"body {q["body"]!.GetValue<string>().Length}", context["summary"]!.GetValue<string>());
+        Assert.Equal(
+            [
+                .. q["replies"]!.AsArray().Select(r => ("reply", $"{r!["doctor"]!["name"]} | {r["doctor"]!["specialty"]!["name"]} | {r["repliedOn"]} | {r["body"]}")),
+                .. q["article"]!["sections"]!.AsArray().Select(s => ("section", s!["heading"]!.GetValue<string>())),
+            ],
+            context["items"]!.AsArray().Select(i => (i!["title"]!.GetValue<string>(), i["detail"]!.GetValue<string>())));
+    }
+
+    [Fact]
+    public async Task A_backfill_gives_parsers_the_page_as_the_import_did()
+    {
+        var imported = await StoredAsync();
+
+        await using (var db = await Contexts.CreateDbContextAsync())
+        {
+            await db.Set<PluginRecord>().Where(r => r.Plugin == "content-reading").ExecuteDeleteAsync();
+        }
+        var (_, values) = await factory.Services.GetRequiredService<MedQA.Gateway.Plugins.PluginBackfill>().RunAsync("content-reading");
+
+        Assert.NotEmpty(imported);
+        Assert.Equal(imported.Count, values);
+        Assert.Equal(imported, await StoredAsync());
+    }
+
+    private IDbContextFactory<MedQaDbContext> Contexts => factory.Services.GetRequiredService<IDbContextFactory<MedQaDbContext>>();
+
+    private async Task<List<(int, string, string)>> StoredAsync()
+    {
+        await using var db = await Contexts.CreateDbContextAsync();
+        return (await db.Set<PluginRecord>().Where(r => r.Plugin == "content-reading").OrderBy(r => r.ContentId).ThenBy(r => r.Key)
+            .Select(r => new { r.ContentId, r.Key, r.Json }).ToListAsync()).ConvertAll(r => (r.ContentId, r.Key, r.Json));
     }
 }
