@@ -16,6 +16,16 @@ internal sealed class ContentFieldRegistry : IContentFieldRegistry
         return builder;
     }
 
+    public FieldBuilder<IContent, object> AddBatchedField<TGraphType, TValue>(
+        ContentType on, string name, Func<IReadOnlyCollection<int>, CancellationToken, Task<IReadOnlyDictionary<int, TValue>>> load)
+        where TGraphType : IGraphType
+    {
+        var builder = AddField<TGraphType>(on, name);
+        builder.FieldType.Resolver = new BatchedFieldResolver(async (ids, cancellationToken) =>
+            (await load(ids, cancellationToken)).ToDictionary(v => v.Key, v => (object?)v.Value));
+        return builder;
+    }
+
     public FieldBuilder<object, object> AddQueryField<TGraphType>(string name) where TGraphType : IGraphType
     {
         var builder = FieldBuilder<object, object>.Create(name, typeof(TGraphType));

@@ -8,8 +8,8 @@ namespace MedQA.Gateway.Plugins;
 /// A field a plugin adds. Its resolver, and the loader result it may return, run through the plugin's
 /// <see cref="PluginGuard"/> (the plugin's threads, its budget in this request, its bulkhead and breaker), with a
 /// context whose cancellation token ends with that budget. Whatever goes wrong becomes a <see cref="PluginError"/> on
-/// this field alone. A section field's resolver is MedQA's own (<see cref="EnrichmentLoaders"/>, whose batches call
-/// the plugin through its guard): it runs as it is, and only its errors are made this field's.
+/// this field alone. A section field's resolver, and a batched field's, are MedQA's own (<see cref="EnrichmentLoaders"/>,
+/// whose batches call the plugin through its guard): they run as they are, and only their errors are made this field's.
 /// </summary>
 internal sealed class GuardedResolver(LoadedPlugin plugin, IFieldResolver inner, bool runsPluginCode) : MedQA.FastExecution.INotPlannable
 {
@@ -18,6 +18,10 @@ internal sealed class GuardedResolver(LoadedPlugin plugin, IFieldResolver inner,
         object? result;
         try
         {
+            if (inner is BatchedFieldResolver batched)
+            {
+                return new OwnErrors((GraphQL.DataLoader.IDataLoaderResult)batched.Resolve(context, plugin));
+            }
             if (!runsPluginCode)
             {
                 result = await inner.ResolveAsync(context);

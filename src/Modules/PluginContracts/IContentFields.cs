@@ -27,6 +27,21 @@ public interface IContentFieldRegistry
     /// <param name="name">The field name, camelCase.</param>
     FieldBuilder<IContent, object> AddField<TGraphType>(ContentType on, string name) where TGraphType : IGraphType;
 
+    /// <summary>
+    /// A field on a content type whose values the plugin loads for many items at once, as sections are: MedQA calls
+    /// <paramref name="load"/> once per request level with the keys (<see cref="IContent.Id"/>) of every item the
+    /// field is asked for there (a list of 50 questions: one call with 50 keys, not 50 calls), within the plugin's
+    /// budget; keys it leaves out answer null. Give it a description with the builder; its resolver is MedQA's.
+    /// </summary>
+    /// <typeparam name="TGraphType">The field's GraphQL type.</typeparam>
+    /// <typeparam name="TValue">What <paramref name="load"/> gives per key.</typeparam>
+    /// <param name="on">The content type to add it to.</param>
+    /// <param name="name">The field name, camelCase.</param>
+    /// <param name="load">The values for a batch of keys.</param>
+    FieldBuilder<IContent, object> AddBatchedField<TGraphType, TValue>(
+        ContentType on, string name, Func<IReadOnlyCollection<int>, CancellationToken, Task<IReadOnlyDictionary<int, TValue>>> load)
+        where TGraphType : IGraphType;
+
     /// <summary>A root query field.</summary>
     /// <typeparam name="TGraphType">The field's GraphQL type.</typeparam>
     /// <param name="name">The field name, camelCase.</param>

@@ -70,3 +70,20 @@ public sealed class PageContextSection(IPluginStore store) : IEnrichmentSection
             [.. s.Value.Replies.Select(r => new EnrichmentItem("reply", r)), .. s.Value.Sections.Select(h => new EnrichmentItem("section", h))]));
     }
 }
+
+/// <summary>
+/// Question.titleStats, a batched field: its value says the title's length and which call of the plugin loaded it,
+/// with how many keys, so a test sees one call per level.
+/// </summary>
+public sealed class BatchedFields(IContentReader content) : IContentFields
+{
+    private static int _calls;
+
+    public void AddFields(IContentFieldRegistry fields) =>
+        fields.AddBatchedField<GraphQL.Types.StringGraphType, string>(ContentType.Question, "titleStats", async (ids, cancellationToken) =>
+        {
+            var call = Interlocked.Increment(ref _calls);
+            var questions = await content.QuestionsAsync(ids, cancellationToken);
+            return questions.ToDictionary(q => q.Key, q => $"{q.Value.Title.Length} characters; call {call} with {ids.Count} keys");
+        }).Description("The title's length, loaded for all the questions of a level at once.");
+}

@@ -100,6 +100,23 @@ public sealed class ContentReaderTests(ContentReaderTests.Factory factory) : ICl
         Assert.Equal(imported, await StoredAsync());
     }
 
+    [Fact]
+    public async Task A_batched_plugin_field_is_one_call_per_level_whatever_the_number_of_items()
+    {
+        await factory.ImportAsync([.. Enumerable.Range(1, 5).Select(i => MedQA.Tests.Support.Pages.Minimal(title: $"Batched field page {i}"))]);
+
+        var body = await factory.QueryAsync("{ questions(first: 5) { nodes { title titleStats } } }");
+
+        Assert.True(body["errors"] is null, body.ToJsonString());
+        var nodes = body["data"]!["questions"]!["nodes"]!.AsArray();
+        Assert.Equal(5, nodes.Count);
+        var stats = nodes.Select(n => (Title: n!["title"]!.GetValue<string>(), Stats: n["titleStats"]!.GetValue<string>())).ToList();
+        Assert.All(stats, s => Assert.StartsWith($"{s.Title.Length} characters; call ", s.Stats));
+        // One call for the five, with their five keys.
+        Assert.Single(stats.Select(s => s.Stats[s.Stats.IndexOf("call", StringComparison.Ordinal)..]).Distinct());
+        Assert.All(stats, s => Assert.EndsWith(" with 5 keys", s.Stats));
+    }
+
     private IDbContextFactory<MedQaDbContext> Contexts => factory.Services.GetRequiredService<IDbContextFactory<MedQaDbContext>>();
 
     private async Task<List<(int, string, string)>> StoredAsync()
