@@ -15,6 +15,7 @@ public sealed class PluginCatalog : IDisposable
         Plugins = plugins;
         TimeBudget = options.TimeBudget;
         var contexts = host.GetRequiredService<IDbContextFactory<MedQaDbContext>>();
+        SettleNames(plugins, contexts, logger);
         foreach (var plugin in plugins.Where(p => p.IsActive))
         {
             try
@@ -58,6 +59,68 @@ public sealed class PluginCatalog : IDisposable
     /// <summary>Resolves a graph type a plugin defines, from that plugin's container.</summary>
     public object? ResolveGraphType(Type type) =>
         Active.FirstOrDefault(p => p.Assembly == type.Assembly)?.Provider?.GetService(type);
+
+    /// <summary>
+    /// Two plugins of one name (two folders whose plugin classes give the same <c>Name</c>, and with it the same
+    /// settings): the one that held the name at the last start keeps it (a claim of kind <c>source</c>: the folder and
+    /// file it was loaded from), whatever the folders are called; on a catalogue with no record of the name, the first
+    /// in folder order (ordinal). The other is FAILED with a reason naming the holder. The holder is recorded.
+    /// </summary>
+    private static void SettleNames(List<LoadedPlugin> plugins, IDbContextFactory<MedQaDbContext> contexts, ILogger logger)
+    {
+        Dictionary<string, PluginClaim> held;
+        try
+        {
+            using var db = contexts.CreateDbContext();
+            held = db.Set<PluginClaim>().AsNoTracking().Where(c => c.Kind == PluginClaim.SourceKind).ToDictionary(c => c.Name, StringComparer.Ordinal);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            logger.LogWarning("Plugin names held at earlier starts could not be read ({Reason}); a name two plugins give goes by folder order", e.Message);
+            return;
+        }
+        foreach (var twins in plugins.Where(p => p.Status != PluginStatus.Failed).GroupBy(p => p.Name).Where(g => g.Count() > 1))
+        {
+            var claim = held.GetValueOrDefault(twins.Key);
+            var holder = claim is null ? null : twins.FirstOrDefault(p => SourceOf(p) == claim.Plugin);
+            var keeper = holder ?? twins.First();
+            foreach (var other in twins.Where(p => p != keeper))
+            {
+                other.Fail(
+                    $"another plugin is named '{twins.Key}': the one in {SourceOf(keeper)} "
+                    + (holder is null ? "comes first in folder order" : $"has held the name since {claim!.ClaimedAt:yyyy-MM-dd}"),
+                    $"kept: {keeper.Source}");
+            }
+        }
+        try
+        {
+            using var db = contexts.CreateDbContext();
+            var rows = db.Set<PluginClaim>().Where(c => c.Kind == PluginClaim.SourceKind).ToDictionary(c => c.Name, StringComparer.Ordinal);
+            foreach (var plugin in plugins.Where(p => p.Status != PluginStatus.Failed))
+            {
+                if (!rows.TryGetValue(plugin.Name, out var row))
+                {
+                    db.Add(new PluginClaim { Kind = PluginClaim.SourceKind, Name = plugin.Name, Plugin = SourceOf(plugin), ClaimedAt = DateTimeOffset.UtcNow });
+                }
+                else if (row.Plugin != SourceOf(plugin))
+                {
+                    (row.Plugin, row.ClaimedAt) = (SourceOf(plugin), DateTimeOffset.UtcNow);
+                }
+            }
+            db.SaveChanges();
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or DbUpdateException or InvalidOperationException)
+        {
+            logger.LogWarning("Plugin names held at this start could not be recorded ({Reason})", e.Message);
+        }
+    }
+
+    /// <summary>Where a plugin was loaded from, as its claim on its name records it: its folder and file (<c>ExternalHello/ExternalHello.dll</c>).</summary>
+    private static string SourceOf(LoadedPlugin plugin)
+    {
+        var source = $"{Path.GetFileName(Path.GetDirectoryName(plugin.Source))}/{Path.GetFileName(plugin.Source)}";
+        return source.Length <= 100 ? source : source[^100..];
+    }
 
     internal static void Report(LoadedPlugin plugin, ILogger logger)
     {

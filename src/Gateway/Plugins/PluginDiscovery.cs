@@ -90,10 +90,8 @@ public static partial class PluginDiscovery
                 "it has an async void method: an exception thrown in one ends the gateway process, so the plugin is not loaded; return a Task instead",
                 plugin, $"{method.DeclaringType?.FullName}.{method.Name}");
         }
-        if (loaded.FirstOrDefault(p => p.Name == plugin.Name) is { } twin)
-        {
-            return Failed(plugin.Name, source, $"another plugin is named '{plugin.Name}'", plugin, $"loaded from {twin.Source}");
-        }
+        // Two plugins of one name both load here; which keeps it is decided by tenure once the catalogue can be read
+        // (PluginCatalog.SettleNames).
 
         var settings = configuration.GetSection($"{PluginOptions.Section}:{plugin.Name}");
         var result = new LoadedPlugin

@@ -51,6 +51,41 @@ public sealed class PluginStartTests : IDisposable
     }
 
     [Fact]
+    public async Task A_plugin_giving_the_name_of_one_that_held_it_fails_whatever_its_folder_is_called()
+    {
+        var database = Database("impostor.db");
+        using (var before = Host(database, FixturePlugins.Folder(["ExternalHello"])))
+        {
+            Assert.Equal("pong", (await before.QueryAsync("{ externalPing }"))["data"]!["externalPing"]!.GetValue<string>());
+        }
+
+        // The fixture AImpostor says it is external-hello too, from a folder that sorts first.
+        using var after = Host(database, FixturePlugins.Folder(["ExternalHello", "AImpostor"]));
+
+        Assert.Equal("pong", (await after.QueryAsync("{ externalPing }"))["data"]!["externalPing"]!.GetValue<string>());
+        var named = (await after.QueryAsync("{ plugins { name status reason description } }"))["data"]!["plugins"]!.AsArray()
+            .Where(p => p!["name"]!.GetValue<string>() == "external-hello").ToList();
+        Assert.Equal(["ACTIVE", "FAILED"], named.Select(p => p!["status"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        var impostor = named.Single(p => p!["status"]!.GetValue<string>() == "FAILED")!;
+        Assert.Equal("Pretends to be external-hello.", impostor["description"]!.GetValue<string>());
+        Assert.StartsWith("another plugin is named 'external-hello': the one in ExternalHello/ExternalHello.dll has held the name since ",
+            impostor["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task On_a_fresh_database_a_name_two_plugins_give_goes_to_the_first_folder_and_stays_its_own()
+    {
+        var database = Database("twins.db");
+        var plugins = FixturePlugins.Folder(["ExternalHello", "AImpostor"]);
+        using (var first = Host(database, plugins))
+        {
+            Assert.Equal("impostor", (await first.QueryAsync("{ externalPing }"))["data"]!["externalPing"]!.GetValue<string>());
+        }
+        using var second = Host(database, plugins);
+        Assert.Equal("impostor", (await second.QueryAsync("{ externalPing }"))["data"]!["externalPing"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_plugin_installed_on_a_catalogue_with_pages_serves_them_from_its_first_start()
     {
         var database = Database("installed.db");
