@@ -10,7 +10,9 @@ namespace MedQA.Gateway.Limits;
 /// GraphQL.NET's validation when it asks for too much (<see cref="DocumentCostRule"/>): some of GraphQL.NET's rules
 /// walk a fragment again at every spread, so a 1 KB document whose fragments each spread the previous one twice
 /// took seconds of CPU to be refused. The check is linear in the document's text. Runs inside the document cache:
-/// a cached document passed it already.
+/// a cached document passed it already. A request whose client is gone (its token cancelled) stops before each stage:
+/// nothing is parsed or checked for nobody; reading and checking a document longer than the request's timeout
+/// answers <c>TIMEOUT</c> instead of going on to GraphQL.NET's validation.
 /// </summary>
 public sealed class DocumentCostGate(IDocumentBuilder documents, GraphQLLimits limits, Schema.MedQaSchema schema) : IConfigureExecution
 {
@@ -22,6 +24,8 @@ public sealed class DocumentCostGate(IDocumentBuilder documents, GraphQLLimits l
         {
             return next(options);
         }
+        options.CancellationToken.ThrowIfCancellationRequested();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         GraphQLDocument document;
         try
         {
@@ -35,6 +39,7 @@ public sealed class DocumentCostGate(IDocumentBuilder documents, GraphQLLimits l
         {
             return next(options); // the executer parses it again and reports the syntax error as GraphQL.NET does
         }
+        options.CancellationToken.ThrowIfCancellationRequested();
         options.Document = document;
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
         var operation = options.OperationName is { } name
@@ -46,6 +51,11 @@ public sealed class DocumentCostGate(IDocumentBuilder documents, GraphQLLimits l
             return Refused(options, OperationNotSupported, $"This API has no {kind}s: it answers queries only.", document);
         }
         var errors = operation is null ? [] : DocumentCostRule.Errors(document, operation, limits).ToList();
+        options.CancellationToken.ThrowIfCancellationRequested();
+        if (System.Diagnostics.Stopwatch.GetElapsedTime(started) > limits.Timeout)
+        {
+            return Refused(options, Timeout, $"The document took longer than {limits.Timeout.TotalSeconds:0.#} s to read and check (MedQA:GraphQL:Timeout).", document);
+        }
         return errors.Count == 0
             ? next(options)
             : Task.FromResult(new ExecutionResult { Errors = [.. errors], Query = options.Query, Document = document, Executed = false });
@@ -53,6 +63,9 @@ public sealed class DocumentCostGate(IDocumentBuilder documents, GraphQLLimits l
 
     /// <summary>The code of a mutation or subscription sent to a schema that has none.</summary>
     public const string OperationNotSupported = "OPERATION_NOT_SUPPORTED";
+
+    /// <summary>The code of a request that ran out of time (GraphQL.NET's, for the execution's own timeout).</summary>
+    public const string Timeout = "TIMEOUT";
 
     private static Task<ExecutionResult> Refused(ExecutionOptions options, string code, string message, GraphQLDocument? document) =>
         Task.FromResult(new ExecutionResult
