@@ -57,6 +57,10 @@ public static partial class PluginDiscovery
         try
         {
             assembly = load();
+            if (NewerSharedReference(assembly.GetReferencedAssemblies(), GatewayVersion) is { } newer)
+            {
+                return Failed(fallbackName, source, newer);
+            }
             var candidates = assembly.GetExportedTypes()
                 .Where(t => t is { IsAbstract: false, IsClass: true } && t.IsSubclassOf(typeof(MedQaPlugin))).ToList();
             if (candidates.Count != 1)
@@ -146,6 +150,33 @@ public static partial class PluginDiscovery
         return types.OfType<Type>().SelectMany(t => t.GetMethods(Declared))
             .FirstOrDefault(m => m.ReturnType == typeof(void) && m.IsDefined(typeof(System.Runtime.CompilerServices.AsyncStateMachineAttribute), inherit: false));
     }
+
+    /// <summary>
+    /// A reference of the plugin to an assembly the gateway shares with plugins (its own: the contracts, GraphQL.NET,
+    /// Microsoft.Extensions.*, the framework) at a newer version than the gateway has: the plugin was built for
+    /// another MedQA, and would fail later with a misleading missing file, method or type.
+    /// </summary>
+    public static string? NewerSharedReference(IEnumerable<AssemblyName> references, Func<string, Version?> gatewayVersion)
+    {
+        foreach (var reference in references)
+        {
+            if (reference is { Name: { } name, Version: { } wanted } && gatewayVersion(name) is { } have && wanted > have)
+            {
+                return $"it was built against {name} {wanted}, newer than this MedQA's {have}: build it against MedQA.Plugins.Contracts "
+                    + $"{typeof(MedQaPlugin).Assembly.GetName().Version?.ToString(3)} (GraphQL.NET 8.8.5) and .NET 10's packages";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The gateway's own files (the trusted platform assemblies: the framework and the gateway's dependencies), by name.</summary>
+    private static readonly Lazy<Dictionary<string, string>> GatewayAssemblies = new(() =>
+        ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .GroupBy(path => Path.GetFileNameWithoutExtension(path), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase));
+
+    private static Version? GatewayVersion(string name) =>
+        GatewayAssemblies.Value.TryGetValue(name, out var path) ? AssemblyName.GetAssemblyName(path).Version : null;
 
     internal static string Describe(Exception e) => $"{Inner(e).GetType().Name}: {Inner(e).Message}";
 

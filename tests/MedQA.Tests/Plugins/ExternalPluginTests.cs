@@ -7,7 +7,8 @@ namespace MedQA.Tests.Plugins;
 /// <summary>
 /// The README's "Build a plugin outside this repository", followed as written: the contracts packed into a folder
 /// feed, the plugin's three files taken from the README's code blocks, built with its NuGet dependency (Markdig)
-/// in a folder outside the repository, deployed to a plugins folder and queried.
+/// in a folder outside the repository, deployed to a plugins folder and queried: its batched field reads the
+/// question through the content reader.
 /// </summary>
 public sealed partial class ExternalPluginTests : IDisposable
 {
@@ -36,9 +37,11 @@ public sealed partial class ExternalPluginTests : IDisposable
         Assert.False(File.Exists(Path.Combine(deployed, "GraphQL.dll")), "the build output holds no copy of the gateway's GraphQL.NET");
 
         using var host = new MedQaFactory().WithPluginsFolder(_folder.File("plugins"));
-        var body = await host.QueryAsync("""{ question(slug: "facial-nerve-twitching") { note } plugins { name status } }""");
+        var body = await host.QueryAsync("""{ question(slug: "facial-nerve-twitching") { title note } plugins { name status } }""");
 
-        Assert.Equal("<p>Ask <strong>your doctor</strong>.</p>", body["data"]!["question"]!["note"]!.GetValue<string>());
+        // The title the plugin read through the content reader is the core field's.
+        Assert.Equal($"<p>Ask <strong>your doctor</strong> about <em>{body["data"]!["question"]!["title"]!.GetValue<string>()}</em>.</p>",
+            body["data"]!["question"]!["note"]!.GetValue<string>());
         Assert.Contains(body["data"]!["plugins"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "markdown-note" && p["status"]!.GetValue<string>() == "ACTIVE");
     }
 
