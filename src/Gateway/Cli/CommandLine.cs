@@ -133,7 +133,7 @@ public static class CommandLine
                     generated = await Generate.GenerateCommand.RunAsync(services.GetRequiredService<PageImporter>(), questions, seed, progress: progress.Report);
                 }
                 Console.WriteLine($"generated (seed {seed}): {generated}");
-                return 0;
+                return generated.Stopped is null ? 0 : 1;
             case "schema" when positional is ["export", ..]:
                 var sdl = SchemaExport.Print(services.GetRequiredService<MedQaSchema>());
                 if (positional.Length > 1)

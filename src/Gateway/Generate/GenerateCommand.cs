@@ -10,25 +10,40 @@ public static class GenerateCommand
     {
         var report = new ImportReport();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await using var session = await importer.BeginAsync(bulk: true, cancellationToken);
         var pages = new List<(string Source, PreparedPage Page)>(ImportSession.ManyPages);
-        await foreach (var page in ReadAhead.Of(PageGenerator.Generate(questions, seed).Select(session.Prepare), cancellationToken))
+        ImportSession? session = null;
+        try
         {
-            pages.Add(($"generated page {report.Imported + pages.Count + 1}", page));
-            if (pages.Count == ImportSession.ManyPages)
+            session = await importer.BeginAsync(bulk: true, cancellationToken);
+            await foreach (var page in ReadAhead.Of(PageGenerator.Generate(questions, seed).Select(session.Prepare), cancellationToken))
             {
-                await WriteAsync();
+                pages.Add(($"generated page {report.Imported + pages.Count + 1}", page));
+                if (pages.Count == ImportSession.ManyPages)
+                {
+                    await WriteAsync();
+                }
+            }
+            await WriteAsync();
+            await session.FinishAsync(cancellationToken);
+        }
+        catch (Exception e) when (DatabaseFault.Is(e))
+        {
+            report.Stop(session, e); // locked, full, gone: the summary says so, as import's does
+        }
+        finally
+        {
+            if (session is not null)
+            {
+                await session.DisposeAsync();
             }
         }
-        await WriteAsync();
-        await session.FinishAsync(cancellationToken);
         report.Elapsed = clock.Elapsed;
         return report;
 
         async Task WriteAsync()
         {
             // A generated page is valid by construction: one the database refuses is a fault of MedQA's, not of a page.
-            await session.ImportManyAsync(pages, report, (source, e) => throw new InvalidOperationException($"The {source} could not be written.", e), cancellationToken);
+            await session!.ImportManyAsync(pages, report, (source, e) => throw new InvalidOperationException($"The {source} could not be written.", e), cancellationToken);
             pages.Clear();
             progress?.Invoke(report.Imported);
         }

@@ -35,12 +35,7 @@ public sealed class PageImportRunner(PageImporter importer, ILogger<PageImportRu
         }
         catch (Exception e) when (DatabaseFault.Is(e))
         {
-            // The batch in progress is rolled back (the session's disposal): its pages are not written, those of
-            // committed batches are, each whole.
-            var (created, updated) = session?.Uncommitted ?? default;
-            report.Created -= created;
-            report.Updated -= updated;
-            report.Stopped = $"{e.GetBaseException().Message} ({created + updated} page(s) of the batch in progress rolled back)";
+            report.Stop(session, e);
             logger.LogError(e, "The import stopped: the database failed");
             await errors.WriteLineAsync($"import stopped: {report.Stopped}");
         }
@@ -116,6 +111,18 @@ public sealed class ImportReport
     public int Imported => Created + Updated;
 
     public double PagesPerSecond => Elapsed.TotalSeconds > 0 ? Imported / Elapsed.TotalSeconds : 0;
+
+    /// <summary>
+    /// Ends the report at a fault of the database as a whole: the batch in progress is rolled back (by the session's
+    /// disposal), so its pages are taken off the counts; those of committed batches are written, each whole.
+    /// </summary>
+    public void Stop(ImportSession? session, Exception fault)
+    {
+        var (created, updated) = session?.Uncommitted ?? default;
+        Created -= created;
+        Updated -= updated;
+        Stopped = $"{fault.GetBaseException().Message} ({created + updated} page(s) of the batch in progress rolled back)";
+    }
 
     public void Count(ImportedPage page)
     {

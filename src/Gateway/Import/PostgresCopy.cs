@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Data.Common;
 using MedQA.Kernel.Data;
 using MedQA.Questions;
 using Microsoft.EntityFrameworkCore;

@@ -71,6 +71,22 @@ public sealed class ImportFaultTests : IDisposable
         Assert.Equal(40, (await runner.ImportAsync(pages, TextWriter.Null)).Created);
     }
 
+    [Fact]
+    public async Task A_full_disk_stops_generate_too_with_its_summary()
+    {
+        var full = new FullDisk();
+        using var factory = new FaultyDiskFactory(full);
+        factory.WithSetting("ConnectionStrings:MedQA", $"Data Source={Database};Pooling=False");
+        _ = factory.Services; // started, migrated
+        full.PagesLeft = 20;
+
+        var report = await MedQA.Gateway.Generate.GenerateCommand.RunAsync(factory.Services.GetRequiredService<PageImporter>(), 400, 7);
+
+        Assert.Equal(0, report.Imported);
+        Assert.Contains("database or disk is full", report.Stopped);
+        Assert.Empty(await TitlesAsync(factory));
+    }
+
     private static async Task<List<string>> TitlesAsync(MedQaPluginHost factory)
     {
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<MedQaDbContext>>().CreateDbContextAsync();
