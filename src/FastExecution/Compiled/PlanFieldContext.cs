@@ -17,7 +17,7 @@ namespace MedQA.FastExecution.Compiled;
 /// ends with the index.
 /// </summary>
 internal sealed class PlanFieldContext(PlanRun run, ResultObject holder, PlanField planned, ResultObject? item = null)
-    : IResolveFieldContext<object?>
+    : IResolveFieldContext<object?>, IExecutionArrayPool, MedQA.Kernel.GraphQL.ISelectedFieldNames
 {
     private IResolveFieldContext? _parent;
 
@@ -59,6 +59,8 @@ internal sealed class PlanFieldContext(PlanRun run, ResultObject holder, PlanFie
 
     public Dictionary<string, (GraphQLField Field, FieldType FieldType)>? SubFields => planned.SubFields();
 
+    public bool SelectsFieldNamed(string fieldName) => planned.SubFieldNames().Contains(fieldName);
+
     public IDictionary<string, object?> UserContext => Execution.UserContext;
 
     public IReadOnlyDictionary<string, object?> InputExtensions => Execution.InputExtensions;
@@ -67,7 +69,14 @@ internal sealed class PlanFieldContext(PlanRun run, ResultObject holder, PlanFie
 
     public IServiceProvider? RequestServices => Execution.RequestServices;
 
-    public IExecutionArrayPool ArrayPool => Execution;
+    /// <summary>
+    /// The execution's pool, through this context: GraphQL.NET hands a typed resolver its own adapter around this
+    /// context, which passes <c>ArrayPool</c> on, so <c>context.ArrayPool is ISelectedFieldNames</c> still reaches
+    /// <see cref="SelectsFieldNamed"/> (see <c>SelectionExtensions.Selects</c>).
+    /// </summary>
+    public IExecutionArrayPool ArrayPool => this;
+
+    TElement[] IExecutionArrayPool.Rent<TElement>(int minimumLength) => Execution.Rent<TElement>(minimumLength);
 
     public ClaimsPrincipal? User => Execution.User;
 

@@ -69,10 +69,7 @@ internal sealed partial class PlanRun
 
     private ResultObject Enqueue(ResultObject result)
     {
-        for (var i = 0; i < result.Values.Length; i++)
-        {
-            _fields.Enqueue((result, i));
-        }
+        _objects.Enqueue(result);
         return result;
     }
 

@@ -51,22 +51,30 @@ internal sealed partial class PlanRun
     /// </summary>
     private async Task CompleteLoadersAsync()
     {
-        var loaders = _loaders.ToArray();
-        _loaders.Clear();
-        foreach (var (slot, pending) in loaders)
+        // This round's results in one list, the next round's (completing these queues them) in the other.
+        var loaders = _loaders;
+        (_loaders, _completing) = (_completing, loaders);
+        try
         {
-            object? value;
-            try
+            foreach (var (slot, pending) in loaders)
             {
-                var result = pending.GetResultAsync(context.CancellationToken);
-                value = result.IsCompletedSuccessfully ? result.Result : await result;
+                object? value;
+                try
+                {
+                    var result = pending.GetResultAsync(context.CancellationToken);
+                    value = result.IsCompletedSuccessfully ? result.Result : await result;
+                }
+                catch (Exception e) when (!IsCancellation(e))
+                {
+                    _failed = true;
+                    return;
+                }
+                Complete(slot, value);
             }
-            catch (Exception e) when (!IsCancellation(e))
-            {
-                _failed = true;
-                return;
-            }
-            Complete(slot, value);
+        }
+        finally
+        {
+            loaders.Clear();
         }
     }
 

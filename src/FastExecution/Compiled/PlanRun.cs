@@ -13,9 +13,10 @@ namespace MedQA.FastExecution.Compiled;
 /// </summary>
 internal sealed partial class PlanRun(GraphQL.Execution.ExecutionContext context, OperationPlan plan)
 {
-    private readonly Queue<(ResultObject Holder, int Field)> _fields = new(64);
+    private readonly Queue<ResultObject> _objects = new(32); // whose fields are to be resolved, in order
     private readonly List<(Slot Slot, Task<object?> Task)> _tasks = [];
-    private readonly List<(Slot Slot, IDataLoaderResult Pending)> _loaders = [];
+    private List<(Slot Slot, IDataLoaderResult Pending)> _loaders = [];
+    private List<(Slot Slot, IDataLoaderResult Pending)> _completing = [];
     private bool _failed;
     private ExecutionErrors? _errors;
     private object?[]? _services;
@@ -30,13 +31,17 @@ internal sealed partial class PlanRun(GraphQL.Execution.ExecutionContext context
         var data = Enqueue(new ResultObject(plan.Root, context.RootValue, null, -1, -1));
         try
         {
-            while (!_failed && (_fields.Count > 0 || _loaders.Count > 0))
+            while (!_failed && (_objects.Count > 0 || _loaders.Count > 0))
             {
-                while (!_failed && (_fields.Count > 0 || _tasks.Count > 0))
+                while (!_failed && (_objects.Count > 0 || _tasks.Count > 0))
                 {
-                    while (!_failed && _fields.TryDequeue(out var next))
+                    // An object's fields in order, then the objects they completed to: the order of a queue of fields.
+                    while (!_failed && _objects.TryDequeue(out var next))
                     {
-                        Resolve(next.Holder, next.Field);
+                        for (var field = 0; field < next.Values.Length && !_failed; field++)
+                        {
+                            Resolve(next, field);
+                        }
                     }
                     await CompleteTasksAsync();
                 }

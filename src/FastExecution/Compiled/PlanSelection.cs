@@ -21,6 +21,7 @@ internal sealed class PlanSelection(IObjectGraphType type)
 internal sealed class PlanField(GraphQLField ast, FieldType definition, PlanShape shape, int serviceSlot)
 {
     private Dictionary<string, (GraphQLField Field, FieldType FieldType)>? _subFields;
+    private HashSet<string>? _subFieldNames;
 
     public GraphQLField Ast { get; } = ast;
 
@@ -56,6 +57,12 @@ internal sealed class PlanField(GraphQLField ast, FieldType definition, PlanShap
         _subFields ??= selection.Fields.ToDictionary(f => f.ResponseKey, f => (f.Ast, f.Definition));
         return new Dictionary<string, (GraphQLField Field, FieldType FieldType)>(_subFields);
     }
+
+    /// <summary>The names (not response keys) of the fields in <see cref="SubFields"/>, made once.</summary>
+    public IReadOnlySet<string> SubFieldNames() =>
+        _subFieldNames ??= (Shape.Item ?? Shape).Selection is { } selection
+            ? selection.Fields.Select(f => f.Ast.Name.StringValue).ToHashSet(StringComparer.Ordinal)
+            : [];
 
     private static string KeyOf(GraphQLField ast, FieldType definition) => ast.Alias?.Name.StringValue ?? definition.Name;
 }

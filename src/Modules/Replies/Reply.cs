@@ -18,4 +18,10 @@ public sealed class Reply : IContent
     public required string Body { get; set; }
 
     public DateOnly RepliedOn { get; set; }
+
+    /// <summary>
+    /// The reply's doctor when the query that read the reply joined it (not mapped: EF maps public properties only),
+    /// so <c>Reply.doctor</c> needs no look-up; null when read alone (<c>node(id:)</c>, the reference execution).
+    /// </summary>
+    internal Doctor? Doctor { get; set; }
 }

@@ -36,8 +36,9 @@ public sealed class ReplyLoaders
     {
         _reads = reads;
         DoctorById = requestDb.Loader<int, Doctor>((db, ids) => db.Set<Doctor>().Where(d => ids.Contains(d.Id)), d => d.Id);
-        // Every page that lists replies shows their doctors: the reply query joins them and primes DoctorById,
-        // one statement instead of two.
+        // Every page that lists replies shows their doctors: the reply query joins them and each reply carries its
+        // own, one statement instead of two. The reference execution (reads not following the selection) looks each
+        // doctor up by id instead, so the join is checked against a query of its own.
         ByQuestion = ByQuestionLoader(requestDb, RepliesWithDoctors, row => row, positionFromOrder: false);
         ByQuestionWithoutBodies = ByQuestionLoader(requestDb, ListedReplies, row => row.WithDoctor(), positionFromOrder: true);
         ById = requestDb.Loader<int, Reply>((db, ids) => db.Set<Reply>().Where(r => ids.Contains(r.Id)), r => r.Id);
@@ -74,11 +75,14 @@ public sealed class ReplyLoaders
         new((ids, cancellationToken) => requestDb.RunAsync<IReadOnlyDictionary<int, IReadOnlyList<Reply>>>(async (db, cancel) =>
         {
             var rows = (await query.Run(db, ids).ToListAsync(cancel)).ConvertAll(row => read(row));
-            DoctorById.Prime(rows.Select(x => KeyValuePair.Create(x.Doctor.Id, (Doctor?)x.Doctor)));
-            var byQuestion = new Dictionary<int, IReadOnlyList<Reply>>();
+            var byQuestion = new Dictionary<int, IReadOnlyList<Reply>>(ids.Count);
             List<Reply>? replies = null;
-            foreach (var (reply, _) in rows) // ordered by question
+            foreach (var (reply, doctor) in rows) // ordered by question
             {
+                if (_reads.Enabled)
+                {
+                    reply.Doctor = doctor;
+                }
                 if (replies is null || replies[0].QuestionId != reply.QuestionId)
                 {
                     byQuestion.Add(reply.QuestionId, replies = []);
