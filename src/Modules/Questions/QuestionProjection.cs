@@ -22,27 +22,24 @@ public static class QuestionProjection
     /// A question as a list card reads it: id, slug, title, date and specialty. The headline and asker are left
     /// empty, so such a question is only for nodes whose selection <see cref="For"/> allows it for.
     /// </summary>
-    public static readonly Expression<Func<Question, Question>> Card = q => new Question
-    {
-        Id = q.Id,
-        Slug = q.Slug,
-        Title = q.Title,
-        Headline = NotRead(q.Id),
-        Body = Unread(q.Id),
-        AskedOn = q.AskedOn,
-        SpecialtyId = q.SpecialtyId,
-        AskerAlias = NotRead(q.Id),
-    };
+    public static readonly Expression<Func<Question, Question>> Card = q => NewCard(q.Id, q.Slug, q.Title, q.AskedOn, q.SpecialtyId);
 
     /// <summary>
-    /// "" for a column a card does not read. A method EF cannot translate, called on a column the row reads anyway,
-    /// is run as the row is read: a constant ('' AS "Headline", NULL AS "Body") was a column the database returned
-    /// and the reader read for every row.
+    /// Made as each row is read (a method EF cannot translate, at the top of the projection): EF reads each column
+    /// once and passes it. A member initializer would have needed a value for every required member, and one made of
+    /// a constant ('' AS "Headline") is a column the database returns and the reader reads for every row.
     /// </summary>
-    private static string NotRead(int id) => "";
-
-    /// <summary>null for the body: <c>Question.body</c> loads it when selected (as <see cref="NotRead"/>, not a column).</summary>
-    private static string Unread(int id) => null!;
+    private static Question NewCard(int id, string slug, string title, DateOnly askedOn, int specialtyId) => new()
+    {
+        Id = id,
+        Slug = slug,
+        Title = title,
+        Headline = "",
+        Body = null!, // not read: Question.body loads it when selected
+        AskedOn = askedOn,
+        SpecialtyId = specialtyId,
+        AskerAlias = "",
+    };
 
     public static readonly Expression<Func<Question, Question>> WithoutBody = q => new Question
     {

@@ -11,24 +11,28 @@ public sealed class ReplyLoaders
     private static readonly IReadOnlyList<Reply> NoReplies = [];
     private static readonly IReadOnlyList<Doctor> NoDoctors = [];
 
-    private static readonly KeyedQuery<int, ReplyAndDoctor> RepliesWithDoctors = new(
+    // Whole rows, in page order: what the reference execution reads (reads not following the selection). Their
+    // doctors are looked up by id, so the joins below are checked against queries of their own.
+    private static readonly KeyedQuery<int, Reply> WholeReplies = new(
+        (db, ids) => db.Set<Reply>().AsNoTracking().Where(r => ids.Contains(r.QuestionId)).OrderBy(r => r.QuestionId).ThenBy(r => r.Position));
+
+    // Every page that lists replies shows their doctors: the reply query joins them and each reply carries its own,
+    // one statement instead of two.
+    private static readonly KeyedQuery<int, Reply> RepliesWithDoctors = new(
         (db, ids) => db.Set<Reply>().AsNoTracking().Where(r => ids.Contains(r.QuestionId))
             .Join(db.Set<Doctor>().AsNoTracking(), r => r.DoctorId, d => d.Id, (r, d) => new { r, d })
             .OrderBy(x => x.r.QuestionId).ThenBy(x => x.r.Position)
-            .Select(x => new ReplyAndDoctor(x.r, x.d)));
+            .Select(x => WithDoctor(x.r, x.d)));
 
     // The same replies without their text, for pages that do not show it (a list page: 40 replies), as plain
-    // columns: the doctor's id is the reply's, no empty body is read for every row, and the position is the row's
-    // place among its question's replies (the order the query reads them in), not a column.
-    private static readonly KeyedQuery<int, ListedReply> ListedReplies = new(
+    // columns made into replies as they are read (each column read once): the doctor's id is the reply's, no empty
+    // body is read for every row, and the position is the row's place among its question's replies (the order the
+    // query reads them in), not a column.
+    private static readonly KeyedQuery<int, Reply> ListedReplies = new(
         (db, ids) => db.Set<Reply>().AsNoTracking().Where(r => ids.Contains(r.QuestionId))
             .Join(db.Set<Doctor>().AsNoTracking(), r => r.DoctorId, d => d.Id, (r, d) => new { r, d })
             .OrderBy(x => x.r.QuestionId).ThenBy(x => x.r.Position)
-            .Select(x => new ListedReply
-            {
-                Id = x.r.Id, QuestionId = x.r.QuestionId, DoctorId = x.r.DoctorId,
-                RepliedOn = x.r.RepliedOn, DoctorName = x.d.Name, DoctorSpecialtyId = x.d.SpecialtyId,
-            }));
+            .Select(x => Listed(x.r.Id, x.r.QuestionId, x.r.DoctorId, x.r.RepliedOn, x.d.Name, x.d.SpecialtyId)));
 
     private readonly SelectionReads _reads;
 
@@ -36,11 +40,9 @@ public sealed class ReplyLoaders
     {
         _reads = reads;
         DoctorById = requestDb.Loader<int, Doctor>((db, ids) => db.Set<Doctor>().Where(d => ids.Contains(d.Id)), d => d.Id);
-        // Every page that lists replies shows their doctors: the reply query joins them and each reply carries its
-        // own, one statement instead of two. The reference execution (reads not following the selection) looks each
-        // doctor up by id instead, so the join is checked against a query of its own.
-        ByQuestion = ByQuestionLoader(requestDb, RepliesWithDoctors, row => row, positionFromOrder: false);
-        ByQuestionWithoutBodies = ByQuestionLoader(requestDb, ListedReplies, row => row.WithDoctor(), positionFromOrder: true);
+        ByQuestion = ByQuestionLoader(requestDb, WholeReplies, positionFromOrder: false);
+        ByQuestionWithDoctors = ByQuestionLoader(requestDb, RepliesWithDoctors, positionFromOrder: false);
+        ByQuestionWithoutBodies = ByQuestionLoader(requestDb, ListedReplies, positionFromOrder: true);
         ById = requestDb.Loader<int, Reply>((db, ids) => db.Set<Reply>().Where(r => ids.Contains(r.Id)), r => r.Id);
         BodyById = new((ids, cancellationToken) => requestDb.RunAsync<IReadOnlyDictionary<int, string>>(async (db, cancel) =>
             await db.Set<Reply>().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Body })
@@ -49,20 +51,27 @@ public sealed class ReplyLoaders
             (db, ids) => db.Set<Doctor>().Where(d => ids.Contains(d.SpecialtyId)).OrderBy(d => d.Name), d => d.SpecialtyId, NoDoctors);
     }
 
+    /// <summary>A question's replies, whole rows (their doctors looked up by id): the reference execution's.</summary>
     public BatchLoader<int, IReadOnlyList<Reply>> ByQuestion { get; }
+
+    /// <summary>A question's replies with their doctors, in one statement.</summary>
+    public BatchLoader<int, IReadOnlyList<Reply>> ByQuestionWithDoctors { get; }
 
     /// <summary>
     /// A question's replies without their text (<see cref="Reply.Body"/> null: <c>Reply.body</c> loads it by id if
-    /// it is asked for after all): for a selection that does not ask for it.
+    /// it is asked for after all), with their doctors: for a selection that does not ask for it.
     /// </summary>
     public BatchLoader<int, IReadOnlyList<Reply>> ByQuestionWithoutBodies { get; }
 
     /// <summary>The text of replies read without it.</summary>
     public BatchLoader<int, string> BodyById { get; }
 
-    /// <summary>The replies loader for <c>Question.replies</c>: with their text when the selection asks for <c>body</c>.</summary>
+    /// <summary>
+    /// The replies loader for <c>Question.replies</c>: whole rows when reads may not follow the selection, else with
+    /// their doctors, and with their text only when the selection asks for <c>body</c>.
+    /// </summary>
     public BatchLoader<int, IReadOnlyList<Reply>> ByQuestionFor(IResolveFieldContext replies) =>
-        _reads.MayLeaveOut(replies, "body") ? ByQuestionWithoutBodies : ByQuestion;
+        !_reads.Enabled ? ByQuestion : replies.Selects("body") ? ByQuestionWithDoctors : ByQuestionWithoutBodies;
 
     public BatchLoader<int, Reply?> ById { get; }
 
@@ -70,19 +79,14 @@ public sealed class ReplyLoaders
 
     public BatchLoader<int, IReadOnlyList<Doctor>> DoctorsBySpecialty { get; }
 
-    private BatchLoader<int, IReadOnlyList<Reply>> ByQuestionLoader<TRow>(
-        RequestDb requestDb, KeyedQuery<int, TRow> query, Func<TRow, ReplyAndDoctor> read, bool positionFromOrder) =>
+    private static BatchLoader<int, IReadOnlyList<Reply>> ByQuestionLoader(
+        RequestDb requestDb, KeyedQuery<int, Reply> query, bool positionFromOrder) =>
         new((ids, cancellationToken) => requestDb.RunAsync<IReadOnlyDictionary<int, IReadOnlyList<Reply>>>(async (db, cancel) =>
         {
-            var rows = (await query.Run(db, ids).ToListAsync(cancel)).ConvertAll(row => read(row));
             var byQuestion = new Dictionary<int, IReadOnlyList<Reply>>(ids.Count);
             List<Reply>? replies = null;
-            foreach (var (reply, doctor) in rows) // ordered by question
+            await foreach (var reply in query.Run(db, ids).WithCancellation(cancel)) // ordered by question
             {
-                if (_reads.Enabled)
-                {
-                    reply.Doctor = doctor;
-                }
                 if (replies is null || replies[0].QuestionId != reply.QuestionId)
                 {
                     byQuestion.Add(reply.QuestionId, replies = []);
@@ -96,24 +100,16 @@ public sealed class ReplyLoaders
             return byQuestion;
         }, cancellationToken), NoReplies);
 
-    private sealed record ReplyAndDoctor(Reply Reply, Doctor Doctor);
-
-    private sealed class ListedReply
+    // Made as each row is read (methods EF cannot translate, at the top of the projection: each column read once).
+    private static Reply WithDoctor(Reply reply, Doctor doctor)
     {
-        public int Id { get; init; }
-
-        public int QuestionId { get; init; }
-
-        public int DoctorId { get; init; }
-
-        public DateOnly RepliedOn { get; init; }
-
-        public required string DoctorName { get; init; }
-
-        public int DoctorSpecialtyId { get; init; }
-
-        public ReplyAndDoctor WithDoctor() => new(
-            new Reply { Id = Id, QuestionId = QuestionId, DoctorId = DoctorId, RepliedOn = RepliedOn, Body = null! },
-            new Doctor { Id = DoctorId, Name = DoctorName, SpecialtyId = DoctorSpecialtyId });
+        reply.Doctor = doctor;
+        return reply;
     }
+
+    private static Reply Listed(int id, int questionId, int doctorId, DateOnly repliedOn, string doctorName, int doctorSpecialtyId) => new()
+    {
+        Id = id, QuestionId = questionId, DoctorId = doctorId, RepliedOn = repliedOn, Body = null!,
+        Doctor = new Doctor { Id = doctorId, Name = doctorName, SpecialtyId = doctorSpecialtyId },
+    };
 }
