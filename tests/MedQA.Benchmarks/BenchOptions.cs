@@ -18,7 +18,7 @@ internal sealed record BenchOptions(int Questions, int Seed, int Seconds, int Ro
             return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
         }
         var postgres = Array.IndexOf(args, "--postgres") is var at && at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-        return new BenchOptions(Value("--questions", 100_000), Value("--seed", 42), Value("--seconds", 20), Math.Max(1, Value("--rounds", 4)), Math.Max(10, Value("--warmup", 10)), Value("--connections", 16), postgres);
+        return new BenchOptions(Value("--questions", 100_000), Value("--seed", 42), Value("--seconds", 20), Math.Max(1, Value("--rounds", 10)), Math.Max(10, Value("--warmup", 10)), Value("--connections", 16), postgres);
     }
 
     public static string RepositoryRoot()

@@ -1,6 +1,6 @@
 using MedQA.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/MedQA.Benchmarks -- [--questions 100000] [--seed 42] [--seconds 20] [--rounds 4] [--warmup 10] [--connections 16] [--postgres <server connection string>]
+// Usage: dotnet run -c Release --project tests/MedQA.Benchmarks -- [--questions 100000] [--seed 42] [--seconds 20] [--rounds 10] [--warmup 10] [--connections 16] [--postgres <server connection string>]
 //        dotnet run -c Release --project tests/MedQA.Benchmarks -- soak [--minutes 3] [--questions 100000] [--postgres <server> --redis <host:port> [--replicas 2]]
 //        dotnet run -c Release --project tests/MedQA.Benchmarks -- ab --a <folder of another build> [--page list|question|search]
 //        dotnet run -c Release --project tests/MedQA.Benchmarks -- isolation [--seconds 15] [--gateway <folder of another build>]  (a blocking plugin against ordinary requests)
