@@ -40,22 +40,49 @@ public sealed class PartnerDirectory(IDbContextFactory<MedQaDbContext> contexts)
         IReadOnlyDictionary<string, ActivePartner> ByKeyHash, IReadOnlySet<string> Origins, IReadOnlyDictionary<string, string> AppDocuments);
 }
 
-/// <summary>Reloads the partner directory at start and then periodically.</summary>
+/// <summary>
+/// Reloads the partner directory at start and then periodically. While reloading fails (the database is away), the
+/// first failure is an error with its stack trace, then one warning a minute says it still fails, and a line says
+/// when it works again: an outage writes a handful of lines, not one every period.
+/// </summary>
 public sealed class PartnerDirectoryRefresh(PartnerDirectory directory, IConfiguration configuration, ILogger<PartnerDirectoryRefresh> logger) : BackgroundService
 {
+    /// <summary>How often a failure that lasts is logged again.</summary>
+    public TimeSpan RepeatEvery { get; init; } = TimeSpan.FromMinutes(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var period = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("MedQA:Partners:RefreshSeconds", 5)));
         using var timer = new PeriodicTimer(period);
+        long? failingSince = null, lastLogged = 0;
+        var failures = 0;
         do
         {
             try
             {
                 await directory.ReloadAsync(stoppingToken);
+                if (failingSince is { } since)
+                {
+                    logger.LogInformation("Reloading the partner directory works again, after {Failures} failed reloads in {Seconds:0} s",
+                        failures, System.Diagnostics.Stopwatch.GetElapsedTime(since).TotalSeconds);
+                    (failingSince, failures) = (null, 0);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Reloading the partner directory failed; the previous one stays in use");
+                failures++;
+                var now = System.Diagnostics.Stopwatch.GetTimestamp();
+                if (failingSince is null)
+                {
+                    (failingSince, lastLogged) = (now, now);
+                    logger.LogError(e, "Reloading the partner directory failed; the previous one stays in use");
+                }
+                else if (System.Diagnostics.Stopwatch.GetElapsedTime(lastLogged!.Value, now) >= RepeatEvery)
+                {
+                    lastLogged = now;
+                    logger.LogWarning("Reloading the partner directory still fails ({Failures} failed reloads in {Seconds:0} s; the previous one stays in use): {Error}",
+                        failures, System.Diagnostics.Stopwatch.GetElapsedTime(failingSince.Value, now).TotalSeconds, e.Message);
+                }
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
