@@ -11,6 +11,7 @@ namespace MedQA.Tests.Differential;
 /// Two MedQA hosts on one database: <see cref="Fast"/> as MedQA serves by default, and <see cref="Reference"/> with
 /// <c>MedQA:GraphQL:ReferenceExecution</c> (stock GraphQL.NET, whole rows), the oracle. The database holds the sample
 /// pages and a generated catalogue of <see cref="Generated"/> pages; both load the shipped and the fixture plugins.
+/// Runs on SQLite, and on PostgreSQL when <c>MEDQA_TEST_POSTGRES</c> is set.
 /// </summary>
 public sealed class DifferentialCatalogue : IAsyncLifetime
 {
@@ -30,11 +31,17 @@ public sealed class DifferentialCatalogue : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var database = $"Data Source={Path.Combine(_folder, "medqa.db")}"; // pooled: opening a connection per request costs more than the queries
+        // On SQLite one file both hosts open (pooled: opening a connection per request costs more than the queries);
+        // on PostgreSQL (MEDQA_TEST_POSTGRES) the fast host's scratch database, which the reference host is then given.
+        var database = TestDatabase.OnPostgres ? null : $"Data Source={Path.Combine(_folder, "medqa.db")}";
         var plugins = FixturePlugins.Folder();
         foreach (var host in new[] { Fast, Reference })
         {
-            host.WithSetting("ConnectionStrings:MedQA", database).WithPluginsFolder(plugins)
+            if (database is not null)
+            {
+                host.WithSetting("ConnectionStrings:MedQA", database);
+            }
+            host.WithPluginsFolder(plugins)
                 .WithSetting("MedQA:RateLimits:PublicPerMinute", "1000000")
                 // The fixture plugins fail on every call: a breaker opening at a different moment in the two hosts is
                 // no difference between the executions.
@@ -45,6 +52,10 @@ public sealed class DifferentialCatalogue : IAsyncLifetime
                 .WithSetting("MedQA:GraphQL:Timeout", "00:02:00");
         }
         Reference.WithSetting("MedQA:GraphQL:ReferenceExecution", "true");
+        if (database is null)
+        {
+            Reference.WithSetting("ConnectionStrings:MedQA", Fast.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["ConnectionStrings:MedQA"]);
+        }
         var report = await GenerateCommand.RunAsync(Fast.Services.GetRequiredService<PageImporter>(), Generated, seed: 11);
         if (report.Imported != Generated)
         {
@@ -58,6 +69,7 @@ public sealed class DifferentialCatalogue : IAsyncLifetime
         Fast.Dispose();
         Reference.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Npgsql.NpgsqlConnection.ClearAllPools();
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -11,7 +11,6 @@ namespace MedQA.Tests.Differential;
 /// checked too), each with variables that name real content.
 /// </summary>
 [Collection(DifferentialCatalogue.Collection)]
-[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // two executions compared on one SQLite catalogue (DifferentialCatalogue)
 public sealed partial class DocumentedQueryTests(DifferentialCatalogue catalogue)
 {
     public static TheoryData<string, string> Documents()

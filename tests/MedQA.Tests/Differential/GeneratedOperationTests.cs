@@ -16,7 +16,6 @@ namespace MedQA.Tests.Differential;
 /// replays it.
 /// </summary>
 [Collection(DifferentialCatalogue.Collection)]
-[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // two executions compared on one SQLite catalogue (DifferentialCatalogue)
 public sealed class GeneratedOperationTests(DifferentialCatalogue catalogue)
 {
     private static int Setting(string name, int fallback) =>

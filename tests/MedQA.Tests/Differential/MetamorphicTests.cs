@@ -10,7 +10,6 @@ namespace MedQA.Tests.Differential;
 /// without errors.
 /// </summary>
 [Collection(DifferentialCatalogue.Collection)]
-[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // two executions compared on one SQLite catalogue (DifferentialCatalogue)
 public sealed class MetamorphicTests(DifferentialCatalogue catalogue)
 {
     private const int GeneratedSources = 150;

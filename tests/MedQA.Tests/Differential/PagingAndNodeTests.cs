@@ -9,7 +9,6 @@ namespace MedQA.Tests.Differential;
 /// <c>node(id:)</c> answers what the root look-ups and the lists answer for the same content.
 /// </summary>
 [Collection(DifferentialCatalogue.Collection)]
-[Trait(TestDatabase.Trait, TestDatabase.SqliteOnly)] // two executions compared on one SQLite catalogue (DifferentialCatalogue)
 public sealed class PagingAndNodeTests(DifferentialCatalogue catalogue)
 {
     private const string Node = "id slug title askedOn";
