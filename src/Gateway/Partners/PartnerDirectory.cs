@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MedQA.Kernel.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,34 +55,33 @@ public sealed class PartnerDirectoryRefresh(PartnerDirectory directory, IConfigu
     {
         var period = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("MedQA:Partners:RefreshSeconds", 5)));
         using var timer = new PeriodicTimer(period);
-        long? failingSince = null, lastLogged = 0;
-        var failures = 0;
+        var failures = 0; // in a row; the outage's first at failingSince, the last logged at lastLogged
+        long failingSince = 0, lastLogged = 0;
         do
         {
             try
             {
                 await directory.ReloadAsync(stoppingToken);
-                if (failingSince is { } since)
+                if (failures > 0)
                 {
                     logger.LogInformation("Reloading the partner directory works again, after {Failures} failed reloads in {Seconds:0} s",
-                        failures, System.Diagnostics.Stopwatch.GetElapsedTime(since).TotalSeconds);
-                    (failingSince, failures) = (null, 0);
+                        failures, Stopwatch.GetElapsedTime(failingSince).TotalSeconds);
+                    failures = 0;
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                failures++;
-                var now = System.Diagnostics.Stopwatch.GetTimestamp();
-                if (failingSince is null)
+                var now = Stopwatch.GetTimestamp();
+                if (failures++ == 0)
                 {
                     (failingSince, lastLogged) = (now, now);
                     logger.LogError(e, "Reloading the partner directory failed; the previous one stays in use");
                 }
-                else if (System.Diagnostics.Stopwatch.GetElapsedTime(lastLogged!.Value, now) >= RepeatEvery)
+                else if (Stopwatch.GetElapsedTime(lastLogged, now) >= RepeatEvery)
                 {
                     lastLogged = now;
                     logger.LogWarning("Reloading the partner directory still fails ({Failures} failed reloads in {Seconds:0} s; the previous one stays in use): {Error}",
-                        failures, System.Diagnostics.Stopwatch.GetElapsedTime(failingSince.Value, now).TotalSeconds, e.Message);
+                        failures, Stopwatch.GetElapsedTime(failingSince, now).TotalSeconds, e.Message);
                 }
             }
         }

@@ -47,7 +47,7 @@ public sealed class BatchLoader<TKey, TValue>(
     }
 
     /// <summary>
-    /// Records values another query already read (a reply query that joined its doctors), so asking for those keys
+    /// Records values another query already read (an article query that joined its sections), so asking for those keys
     /// later in the request costs no statement. Keys already asked for keep their batch.
     /// </summary>
     public void Prime(IEnumerable<KeyValuePair<TKey, TValue>> values)
