@@ -9,7 +9,7 @@ namespace MedQA.FastExecution;
 /// Queries run from a compiled plan of their operation (<see cref="PlanRun"/>): the fields each selection asks of
 /// each type resolved once, then executed without GraphQL.NET's execution nodes, into results written straight to
 /// JSON. GraphQL.NET executes what the plan cannot (see <see cref="PlanCompiler"/>), documents with directives, and
-/// every request whose run meets an error, so errors, nulls and paths are always GraphQL.NET's.
+/// every request whose run meets an error other than a field's <see cref="ExecutionError"/> (see <see cref="PlanRun"/>).
 /// </summary>
 public sealed partial class PlannedExecutionStrategy
 {
@@ -18,12 +18,12 @@ public sealed partial class PlannedExecutionStrategy
     public override async Task<ExecutionResult> ExecuteAsync(GraphQL.Execution.ExecutionContext context)
     {
         if (compile && context.Operation.Operation == OperationType.Query && Plan(context) is { } plan
-            && await new PlanRun(context, plan).RunAsync() is { } data)
+            && new PlanRun(context, plan) is var run && await run.RunAsync())
         {
             return new ExecutionResult
             {
                 Executed = true,
-                Data = data,
+                Data = run.Data,
                 Query = context.Document.Source,
                 Document = context.Document,
                 Operation = context.Operation,

@@ -7,8 +7,7 @@ namespace MedQA.FastExecution.Compiled;
 /// <summary>
 /// Turns an operation into <see cref="PlanSelection"/>s, or refuses it (null) when any part of it needs what only
 /// GraphQL.NET's execution does: an interface or union (the object type is known only from the value), a list of
-/// lists, a field GraphQL.NET merges, or a plugin's field (a plugin that fails or times out is reported by
-/// GraphQL.NET's execution, and should not be run twice).
+/// lists, or a field GraphQL.NET merges.
 /// </summary>
 internal static class PlanCompiler
 {
@@ -38,7 +37,7 @@ internal static class PlanCompiler
 
     private static PlanField Field(GraphQLField field, FieldType definition, Collector collect, List<Type> services)
     {
-        if (definition.Resolver is INotPlannable || definition.ResolvedType is null)
+        if (definition.ResolvedType is null)
         {
             throw new NotPlannable();
         }

@@ -35,13 +35,25 @@ internal sealed partial class PlanRun
         }
         var tasks = _tasks.ToArray();
         _tasks.Clear();
-        if (await FailedAsync(tasks.Select(t => t.Task)))
+        try
         {
-            return;
+            await Task.WhenAll(tasks.Select(t => t.Task));
+        }
+        catch (Exception e) when (!IsCancellation(e))
+        {
+            // each task's own outcome is read below
         }
         foreach (var (slot, task) in tasks)
         {
-            Complete(slot, task.Result);
+            if (task.IsCompletedSuccessfully)
+            {
+                Complete(slot, task.Result);
+            }
+            else
+            {
+                // GraphQL.NET awaits it: its first exception, or the cancellation of a task cancelled on its own
+                FieldError(slot, task.Exception?.InnerException ?? new TaskCanceledException(task));
+            }
         }
     }
 
@@ -66,8 +78,12 @@ internal sealed partial class PlanRun
                 }
                 catch (Exception e) when (!IsCancellation(e))
                 {
-                    _failed = true;
-                    return;
+                    FieldError(slot, e);
+                    if (_failed)
+                    {
+                        return;
+                    }
+                    continue;
                 }
                 Complete(slot, value);
             }
@@ -75,21 +91,6 @@ internal sealed partial class PlanRun
         finally
         {
             loaders.Clear();
-        }
-    }
-
-    /// <summary>Waits for every task (none is left running behind a fallback); whether any failed.</summary>
-    private async Task<bool> FailedAsync(IEnumerable<Task> tasks)
-    {
-        try
-        {
-            await Task.WhenAll(tasks);
-            return false;
-        }
-        catch (Exception e) when (!IsCancellation(e))
-        {
-            _failed = true;
-            return true;
         }
     }
 }

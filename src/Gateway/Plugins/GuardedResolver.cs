@@ -11,7 +11,7 @@ namespace MedQA.Gateway.Plugins;
 /// this field alone. A section field's resolver, and a batched field's, are MedQA's own (<see cref="EnrichmentLoaders"/>,
 /// whose batches call the plugin through its guard): they run as they are, and only their errors are made this field's.
 /// </summary>
-internal sealed class GuardedResolver(LoadedPlugin plugin, IFieldResolver inner, bool runsPluginCode) : MedQA.FastExecution.INotPlannable
+internal sealed class GuardedResolver(LoadedPlugin plugin, IFieldResolver inner, bool runsPluginCode) : IFieldResolver
 {
     public async ValueTask<object?> ResolveAsync(IResolveFieldContext context)
     {

@@ -32,7 +32,10 @@ public sealed class CompiledExecutionTests(CatalogueFactory compiled, NodeExecut
         { "{ question(slug: \"no-such-question\") { title } faqs { topic } }", "{}", false }, // a null object, and a list
         { "{ questions(first: 2) { nodes { causes { heading summary items { title } } } } }", "{}", false }, // plugin fields: GraphQL.NET's
         { "{ node(id: \"UXVlc3Rpb246Mw\") { id ... on Question { title } } questions(first: 1) { nodes { __typename } } }", "{}", false }, // an interface: GraphQL.NET's
-        { "{ question(slug: \"question-001\") { similar(first: 99) { headline } } }", "{}", true }, // a resolver's error
+        { "{ question(slug: \"question-001\") { similar(first: 99) { headline } } }", "{}", true }, // a resolver's error: its non-null field's null makes the question null
+        { "{ a: question(slug: \"question-001\") { title s: similar(first: -1) { headline } } b: question(slug: \"question-002\") { title } }", "{}", true }, // the error's path by aliases; the other root field stands
+        { "{ questions(first: 2) { nodes { title similar(first: 99) { headline } } } faqs { topic } }", "{}", true }, // nulls up to the root: no data, an error per question
+        { "{ specialties { name questions(first: 1, last: 1) { totalCount } } }", "{}", true }, // a connection's argument error in every item of a list
         { "{ questions(first: 51) { nodes { title } } }", "{}", true }, // refused before execution
     };
 
@@ -67,8 +70,9 @@ public sealed class CompiledExecutionTests(CatalogueFactory compiled, NodeExecut
 
     [Theory]
     [InlineData("{ questions(first: 3) { nodes { title replies { doctor { name } } } } }", true)]
-    [InlineData("{ questions(first: 3) { nodes { causes { summary } } } }", false)] // a plugin's field
-    [InlineData("{ question(slug: \"question-001\") { similar(first: 99) { headline } } }", false)] // an error: run again by GraphQL.NET
+    [InlineData("{ questions(first: 3) { nodes { causes { summary } } } }", true)] // a plugin's field
+    [InlineData("{ question(slug: \"question-001\") { slug title replies { body doctor { name } } article { intro sections { heading body } } causes { heading summary items { title detail } } treatments { heading summary } similar { headline question { slug } } relatedFaqs { topic } } }", true)] // the question page
+    [InlineData("{ a: question(slug: \"question-001\") { similar(first: 99) { headline } } b: question(slug: \"question-002\") { title } }", true)] // a field's error, in place
     [InlineData("{ questions(first: 3) { nodes { title @include(if: true) } } }", false)] // a directive
     public async Task Plannable_queries_run_without_GraphQL_NETs_execution_nodes(string query, bool compiledRun)
     {
