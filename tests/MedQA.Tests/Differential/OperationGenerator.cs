@@ -38,7 +38,7 @@ public sealed partial class OperationGenerator(ISchema schema, ValuePools pools)
     }
 
     /// <summary>
-    /// One operation. A plain one (two in five) has no directives, interfaces or plugin fields: what MedQA runs
+    /// One operation. A plain one (two in five) has no directives or interfaces: what MedQA runs
     /// from a compiled plan, which the rest would mostly not reach.
     /// </summary>
     private sealed partial class Build(ISchema schema, ValuePools pools, Random random, bool plain)
@@ -157,7 +157,7 @@ public sealed partial class OperationGenerator(ISchema schema, ValuePools pools)
         }
 
         private static bool Plannable(FieldType field) =>
-            field.ResolvedType!.GetNamedType() is not IAbstractGraphType && field.Resolver?.GetType().Name != "GuardedResolver";
+            field.ResolvedType!.GetNamedType() is not IAbstractGraphType;
 
         private static bool Required(FieldType field) => field.Arguments?.Any(a => a.ResolvedType is NonNullGraphType) == true;
 
