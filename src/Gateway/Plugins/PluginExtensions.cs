@@ -66,7 +66,7 @@ public abstract class EnrichmentsExtension<TGraphType>(PluginCatalog catalog, Co
                 catch (PluginError error)
                 {
                     var own = GuardedResolver.Copy(error);
-                    own.Path = context.Path;
+                    own.Path = context.ResponsePath;
                     context.Errors.Add(own);
                 }
             }

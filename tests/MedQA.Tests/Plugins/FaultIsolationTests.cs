@@ -132,4 +132,14 @@ public sealed class FaultIsolationTests(FaultyPluginsFactory factory) : IClassFi
         Assert.Equal(2, body["errors"]!.AsArray().Count);
         Assert.All(body["errors"]!.AsArray(), e => Assert.Equal("PLUGIN_FAILED", e!["extensions"]!["code"]!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task A_section_left_out_of_aliased_enrichments_is_reported_at_the_alias()
+    {
+        var body = await factory.QueryAsync("""{ q: question(slug: "facial-nerve-twitching") { sections: enrichments(plugins: ["faulty"]) { __typename } } }""");
+
+        Assert.Empty(body["data"]!["q"]!["sections"]!.AsArray());
+        var error = Assert.Single(body["errors"]!.AsArray())!;
+        Assert.Equal(["q", "sections"], error["path"]!.AsArray().Select(p => p!.GetValue<string>()));
+    }
 }
