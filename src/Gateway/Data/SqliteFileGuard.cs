@@ -8,16 +8,17 @@ namespace MedQA.Gateway.Data;
 /// Keeps a running gateway on its SQLite file when the file goes away under it (moved, deleted, restored from a
 /// backup). SQLite creates a missing file on open: a connection opened while the catalogue was away made an empty
 /// database there, the pool kept that connection, and requests kept failing after the file was put back. Once the
-/// database is migrated (<see cref="Arm"/>), a connection whose file is missing is refused instead
-/// (<see cref="DatabaseUnavailableException"/>, <c>DATABASE_UNAVAILABLE</c> to clients), and a statement that finds
-/// no MedQA table clears the connection pools, so the next request opens the file that is there.
+/// database is migrated (<see cref="Arm"/>), connections open the file without creating it (<c>Mode=ReadWrite</c>):
+/// SQLite refuses one whose file is missing (error 14, <c>DATABASE_UNAVAILABLE</c> to clients) in the open itself,
+/// with no look at the file system beside it; and a statement that finds no MedQA table clears the connection pools,
+/// so the next request opens the file that is there.
 /// </summary>
 public sealed class SqliteFileGuard : DbConnectionInterceptor, IDbCommandInterceptor
 {
-    private volatile bool _armed;
+    private volatile Rewrite? _rewrite; // set once armed: the last connection string seen, and what it opens with
 
     /// <summary>From now on the database file must exist: it was created and migrated.</summary>
-    public void Arm() => _armed = true;
+    public void Arm() => _rewrite = new Rewrite("", "");
 
     public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
     {
@@ -39,14 +40,41 @@ public sealed class SqliteFileGuard : DbConnectionInterceptor, IDbCommandInterce
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// A connection about to open (it is closed: its string may change) opens its file read-write, not
+    /// read-write-create. A connection keeps its string between opens, so after its first open this is one reference
+    /// comparison.
+    /// </summary>
     private void Check(DbConnection connection)
     {
-        if (_armed && connection is SqliteConnection sqlite && sqlite.DataSource is { Length: > 0 } file && file != ":memory:"
-            && !sqlite.ConnectionString.Contains("Mode=Memory", StringComparison.OrdinalIgnoreCase) && !File.Exists(file))
+        if (_rewrite is not { } last || connection is not SqliteConnection sqlite)
         {
-            throw new DatabaseUnavailableException($"the database file {file} is missing");
+            return;
         }
+        var text = sqlite.ConnectionString;
+        if (ReferenceEquals(text, last.To))
+        {
+            return;
+        }
+        if (text != last.From)
+        {
+            _rewrite = last = new Rewrite(text, OpenOnly(text));
+        }
+        sqlite.ConnectionString = last.To;
     }
+
+    private static string OpenOnly(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode == SqliteOpenMode.ReadWriteCreate && builder.DataSource is { Length: > 0 } file && file != ":memory:")
+        {
+            builder.Mode = SqliteOpenMode.ReadWrite;
+            return builder.ToString();
+        }
+        return connectionString;
+    }
+
+    private sealed record Rewrite(string From, string To);
 
     private static void Forget(Exception exception)
     {
@@ -57,5 +85,3 @@ public sealed class SqliteFileGuard : DbConnectionInterceptor, IDbCommandInterce
     }
 }
 
-/// <summary>The catalogue's database cannot be reached right now; the message names it, for the log.</summary>
-public sealed class DatabaseUnavailableException(string message) : Exception(message);
