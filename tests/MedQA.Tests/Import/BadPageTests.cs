@@ -92,7 +92,8 @@ public sealed class BadPageTests
     [Fact]
     public async Task A_file_over_the_page_size_limit_is_rejected_before_it_is_read()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("medqa-big-").FullName, "big.txt");
+        using var folder = new TempFolder("medqa-big-");
+        var file = folder.File("big.txt");
         await File.WriteAllTextAsync(file, Pages.Minimal() + new string('\n', PageFiles.DefaultMaxPageBytes));
 
         var error = await Assert.ThrowsAsync<PageFormatException>(() => PageFiles.ReadAsync(file, default));

@@ -6,6 +6,17 @@ namespace MedQA.Tests.Support;
 /// </summary>
 public static class FixturePlugins
 {
+    /// <summary>
+    /// Where this test run's plugin folders go: one folder, deleted when the run ends (a loaded assembly's file can be
+    /// deleted here), since hosts keep theirs open until they are disposed.
+    /// </summary>
+    private static readonly Lazy<TempFolder> Root = new(() =>
+    {
+        var root = new TempFolder("medqa-plugins-");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => root.Dispose();
+        return root;
+    });
+
     public static readonly string[] Fixtures = ["AsyncVoid", "Blocking", "CoreClash", "ExternalHello", "Faulty", "PluginClash", "ThrowsOnRegister", "TypeClash"];
 
     /// <summary>A new folder with all of them.</summary>
@@ -14,7 +25,7 @@ public static class FixturePlugins
     /// <summary>A new folder with MedQA's own plugins and these fixtures (folder names under <c>tests/Fixtures</c>).</summary>
     public static string Folder(IEnumerable<string> fixtures)
     {
-        var folder = Directory.CreateTempSubdirectory("medqa-plugins-").FullName;
+        var folder = Directory.CreateDirectory(Root.Value.File(Path.GetRandomFileName())).FullName;
         CopyFolder(MedQaFactory.InRepoPlugins, folder);
         foreach (var fixture in fixtures)
         {
