@@ -32,7 +32,7 @@ public static class DatabaseRegistration
             case DatabaseProvider.SqlServer:
                 services.AddPooledDbContextFactory<SqlServerMedQaDbContext>((sp, o) => o
                     .UseSqlServer(connectionString, sqlServer => sqlServer.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                    .Shared(sp));
+                    .Shared(sp, options));
                 services.AddSingleton<IDbContextFactory<MedQaDbContext>, ContextFactory<SqlServerMedQaDbContext>>();
                 services.AddSingleton<IQuestionSearch, SqlServerQuestionSearch>();
                 break;
@@ -40,7 +40,7 @@ public static class DatabaseRegistration
                 // A request's cancellation reaches the server through Npgsql (a cancel request per running statement).
                 services.AddPooledDbContextFactory<PostgresMedQaDbContext>((sp, o) => o
                     .UseNpgsql(connectionString, postgres => postgres.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                    .Shared(sp));
+                    .Shared(sp, options));
                 services.AddSingleton<IDbContextFactory<MedQaDbContext>, ContextFactory<PostgresMedQaDbContext>>();
                 services.AddSingleton<IQuestionSearch, PostgresQuestionSearch>();
                 break;
@@ -50,7 +50,7 @@ public static class DatabaseRegistration
                 services.AddSingleton<SqliteFileGuard>();
                 services.AddPooledDbContextFactory<SqliteMedQaDbContext>((sp, o) => o
                     .UseSqlite(sqlite, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                    .Shared(sp)
+                    .Shared(sp, options)
                     .AddInterceptors(sp.GetRequiredService<SqliteFileGuard>()));
                 services.AddSingleton<IDbContextFactory<MedQaDbContext>, ContextFactory<SqliteMedQaDbContext>>();
                 services.AddSingleton<IQuestionSearch, SqliteQuestionSearch>();
@@ -66,7 +66,8 @@ public static class DatabaseRegistration
     /// <c>MedQA.ServerErrors</c>, an import's summary, a reload's warning); EF's own two Error lines per failed request
     /// flooded the log while a database was unavailable (11,000 lines in 6 s under load).
     /// </summary>
-    private static DbContextOptionsBuilder Shared(this DbContextOptionsBuilder options, IServiceProvider services) => options
+    private static DbContextOptionsBuilder Shared(this DbContextOptionsBuilder options, IServiceProvider services, DatabaseOptions database) => options
+        .EnableThreadSafetyChecks(database.ThreadSafetyChecks)
         .AddInterceptors(services.GetServices<IInterceptor>())
         .ConfigureWarnings(warnings => warnings.Log(
             (RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.QueryIterationFailed, LogLevel.Debug), (RelationalEventId.ConnectionError, LogLevel.Debug)));
