@@ -9,8 +9,8 @@ namespace MedQA.Gateway.Data;
 /// backup). SQLite creates a missing file on open: a connection opened while the catalogue was away made an empty
 /// database there, the pool kept that connection, and requests kept failing after the file was put back. Once the
 /// database is migrated (<see cref="Arm"/>), connections open the file without creating it (<c>Mode=ReadWrite</c>):
-/// SQLite refuses one whose file is missing (error 14, <c>DATABASE_UNAVAILABLE</c> to clients) in the open itself,
-/// with no look at the file system beside it; and a statement that finds no MedQA table clears the connection pools,
+/// SQLite refuses one whose file is missing (error 14, thrown on as <see cref="DatabaseUnavailableException"/> naming
+/// the file; <c>DATABASE_UNAVAILABLE</c> to clients) in the open itself, with no look at the file system beside it; and a statement that finds no MedQA table clears the connection pools,
 /// so the next request opens the file that is there.
 /// </summary>
 public sealed class SqliteFileGuard : DbConnectionInterceptor, IDbCommandInterceptor
@@ -30,6 +30,14 @@ public sealed class SqliteFileGuard : DbConnectionInterceptor, IDbCommandInterce
     {
         Check(connection);
         return ValueTask.FromResult(result);
+    }
+
+    public override void ConnectionFailed(DbConnection connection, ConnectionErrorEventData eventData) => Missing(connection, eventData.Exception);
+
+    public override Task ConnectionFailedAsync(DbConnection connection, ConnectionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Missing(connection, eventData.Exception);
+        return Task.CompletedTask;
     }
 
     public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Forget(eventData.Exception);
@@ -76,6 +84,18 @@ public sealed class SqliteFileGuard : DbConnectionInterceptor, IDbCommandInterce
 
     private sealed record Rewrite(string From, string To);
 
+    /// <summary>
+    /// SQLite's own word for a file it cannot open is "unable to open database file": the failure is thrown on as one
+    /// that names the file (EF throws what its interceptor throws), for the log line an operator reads.
+    /// </summary>
+    private void Missing(DbConnection connection, Exception exception)
+    {
+        if (_rewrite is not null && exception is SqliteException { SqliteErrorCode: 14 } && connection is SqliteConnection { DataSource: var file })
+        {
+            throw new DatabaseUnavailableException($"the database file {file} cannot be opened: it is missing, or not readable and writable", exception);
+        }
+    }
+
     private static void Forget(Exception exception)
     {
         if (exception is SqliteException { SqliteErrorCode: 1 } e && e.Message.Contains("no such table", StringComparison.Ordinal))
@@ -85,3 +105,5 @@ public sealed class SqliteFileGuard : DbConnectionInterceptor, IDbCommandInterce
     }
 }
 
+/// <summary>The catalogue's database cannot be reached right now; the message names it, for the log.</summary>
+public sealed class DatabaseUnavailableException(string message, Exception inner) : Exception(message, inner);

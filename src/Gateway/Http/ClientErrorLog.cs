@@ -52,12 +52,25 @@ public sealed class ServerErrorLog(ILoggerFactory loggers, Func<long> seconds)
         var more = suppressed > 0 ? $" ({suppressed} more server errors were not logged)" : "";
         if (unavailable)
         {
-            _log.LogWarning("{Code} {Method} {Path}: {Message}{Suppressed}", code, http.Request.Method, http.Request.Path.Value, exception.GetBaseException().Message, more);
+            _log.LogWarning("{Code} {Method} {Path}: {Message}{Suppressed}", code, http.Request.Method, http.Request.Path.Value, Unavailable(exception).Message, more);
         }
         else
         {
             _log.LogError(exception, "{Code} {Method} {Path}: {Message}{Suppressed}", code, http.Request.Method, http.Request.Path.Value, exception.Message, more);
         }
+    }
+
+    /// <summary>What says why the database is out of reach: MedQA's own word when it has one (it names the file), else the driver's.</summary>
+    private static Exception Unavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Data.DatabaseUnavailableException)
+            {
+                return e;
+            }
+        }
+        return exception.GetBaseException();
     }
 }
 

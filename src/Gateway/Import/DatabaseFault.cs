@@ -17,6 +17,7 @@ public static class DatabaseFault
         {
             switch (e)
             {
+                case Data.DatabaseUnavailableException:
                 // busy, locked, read-only, I/O error, corrupt, full, cannot open, not a database
                 case SqliteException { SqliteErrorCode: 5 or 6 or 8 or 10 or 11 or 13 or 14 or 26 }:
                 // insufficient resources (disk full, out of memory), operator intervention (shutdown, statement

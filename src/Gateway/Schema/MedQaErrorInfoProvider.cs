@@ -61,7 +61,7 @@ public sealed partial class MedQaErrorInfoProvider(bool exposeDetails) : ErrorIn
 
     /// <summary>
     /// Whether a resolver failed because the database cannot be reached, not because of MedQA: the SQLite file gone
-    /// (error 14: cannot open, see <see cref="Data.SqliteFileGuard"/>), or a server database's connection refused, cut or
+    /// (<see cref="Data.DatabaseUnavailableException"/>, SQLite error 14), or a server database's connection refused, cut or
     /// timed out (a transient <see cref="System.Data.Common.DbException"/>: Npgsql marks these, and EF's execution
     /// strategy wraps them).
     /// </summary>
@@ -69,7 +69,7 @@ public sealed partial class MedQaErrorInfoProvider(bool exposeDetails) : ErrorIn
     {
         for (var e = cause; e is not null; e = e.InnerException)
         {
-            if (e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 14 }
+            if (e is Data.DatabaseUnavailableException or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 14 }
                 or System.Data.Common.DbException { IsTransient: true })
             {
                 return true;

@@ -61,6 +61,7 @@ public sealed class DatabaseFileTests : IDisposable
         // (The partner directory's refresh, every 5 s, may log its own failure meanwhile: one line per refresh.)
         var requests = lines.Where(line => line.StartsWith("MedQA.ServerErrors ", StringComparison.Ordinal)).ToList();
         Assert.All(requests, line => Assert.StartsWith("MedQA.ServerErrors Warning: DATABASE_UNAVAILABLE POST /graphql: ", line));
+        Assert.All(requests, line => Assert.Contains($"the database file {file} cannot be opened", line)); // names the file
         Assert.InRange(requests.Count, 1, MedQA.Gateway.Http.LineBudget.LinesPerSecond * seconds);
         Assert.DoesNotContain(requests, line => line.Contains("   at ", StringComparison.Ordinal)); // an outage is not a bug: no stack traces
     }
